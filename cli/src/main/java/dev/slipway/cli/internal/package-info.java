@@ -1,0 +1,4 @@
+/**
+ * The picocli commands; not exported.
+ */
+package dev.slipway.cli.internal;

@@ -1,0 +1,4 @@
+/**
+ * The {@code slipway} command's entry point.
+ */
+package dev.slipway.cli;

@@ -1,0 +1,9 @@
+/**
+ * The {@code slipway} command line: a thin layer of picocli commands over {@link dev.slipway.core.Slipway}.
+ */
+module dev.slipway.cli {
+    requires dev.slipway.core;
+    requires info.picocli;
+
+    exports dev.slipway.cli;
+}

@@ -1,0 +1,4 @@
+/**
+ * Implementation of the core; not exported.
+ */
+package dev.slipway.core.internal;

@@ -1,0 +1,10 @@
+/**
+ * Slipway's technology compatibility kit: the contract test suites every backend passes and jqwik
+ * arbitraries for the api types, for adapter authors and hosts' property suites.
+ */
+module dev.slipway.tck {
+    requires transitive dev.slipway.api;
+    requires transitive org.junit.jupiter.api;
+    requires transitive net.jqwik.api;
+    requires transitive org.assertj.core;
+}
