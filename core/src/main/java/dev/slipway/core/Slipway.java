@@ -1,10 +1,11 @@
 package dev.slipway.core;
 
+import dev.slipway.api.InvalidInputException;
 import dev.slipway.core.config.SlipwayConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The one entry point a host embeds: a repository, its configuration and its backends, and the flows
@@ -86,7 +87,6 @@ public final class Slipway {
         private SlipwayConfig config;
         private Path configFile;
         private Clock clock = Clock.systemUTC();
-        private boolean discoverBackends = true;
 
         private Builder() {
         }
@@ -127,18 +127,6 @@ public final class Slipway {
         }
 
         /**
-         * Whether backends are found with {@link java.util.ServiceLoader} (default true); when false, only
-         * instances handed to this builder are used.
-         *
-         * @param discover whether to discover backends
-         * @return this builder
-         */
-        public Builder discoverBackends(boolean discover) {
-            this.discoverBackends = discover;
-            return this;
-        }
-
-        /**
          * The clock the flows read time from (default: the system clock, UTC).
          *
          * @param clock the clock
@@ -153,10 +141,16 @@ public final class Slipway {
          * Loads the configuration and builds the facade.
          *
          * @return the facade
+         * @throws InvalidInputException if the repository is not a directory
          * @throws dev.slipway.api.InvalidConfigurationException if the configuration is invalid
          */
         public Slipway build() {
-            Optional.of(discoverBackends);
+            if (!Files.isDirectory(repository)) {
+                String shown = repository.toString().isEmpty() ? "." : repository.toString();
+                throw new InvalidInputException(shown, "the repository " + shown
+                        + (Files.exists(repository) ? " is not a directory" : " does not exist")
+                        + "; give the repository's root directory (--repo DIR)");
+            }
             return new Slipway(this);
         }
     }
