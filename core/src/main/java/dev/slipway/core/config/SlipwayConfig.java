@@ -5,6 +5,8 @@ import dev.slipway.api.ServiceId;
 import dev.slipway.core.internal.ConfigLoader;
 import dev.slipway.core.internal.ConfigWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +85,34 @@ public record SlipwayConfig(Versioning versioning, Optional<List<ServiceConfig>>
      */
     public static SlipwayConfig parse(String yaml, String source) {
         return ConfigLoader.parse(yaml, source);
+    }
+
+    /**
+     * The JSON Schema (draft 2020-12) of {@value #FILE_NAME}, for editors and other tools: every key with
+     * its description, type, default and examples, unknown keys refused, required keys, and the patterns and
+     * enumerations the loader checks. It is also shipped as the resource {@code slipway.schema.json} next to
+     * this class ({@code dev/slipway/core/config/slipway.schema.json} in the core jar); its {@code $id} is
+     * {@code https://slipway.dev/schema/slipway.schema.json}.
+     *
+     * <p>The schema helps while editing; {@link #parse} and {@link #load} stay authoritative, and check what a
+     * schema cannot express (that {@code promotion.from} and the keys of {@code services[].cd} name configured
+     * environments, that names are unique, that globs are balanced).
+     *
+     * @return the schema as JSON text
+     * @throws IllegalStateException if the resource is missing from the class path or cannot be read
+     */
+    public static String jsonSchema() {
+        String resource = "slipway.schema.json";
+        try (InputStream in = SlipwayConfig.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the resource " + resource + " is missing next to "
+                        + SlipwayConfig.class.getName() + "; the slipway-core jar is incomplete");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the resource " + resource + " of slipway-core: "
+                    + e.getMessage(), e);
+        }
     }
 
     /**
