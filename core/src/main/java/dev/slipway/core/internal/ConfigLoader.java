@@ -51,6 +51,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads {@code slipway.yaml} into {@link SlipwayConfig}: SnakeYAML Engine's composer gives nodes with
@@ -99,7 +100,7 @@ public final class ConfigLoader {
         k.put("gitops", List.of("marker", "files", "render", "render-dir", "commit-message", "push-timeout"));
         k.put("registry", List.of("backend", "url", "region", "endpoint", "retag"));
         k.put("cd", List.of("backend", "server", "plaintext", "insecure", "project", "app-namespace"));
-        return Map.copyOf(k);
+        return java.util.Collections.unmodifiableMap(k);
     }
 
     /**
@@ -177,8 +178,9 @@ public final class ConfigLoader {
     }
 
     private SlipwayConfig read(String yaml) {
-        if (yaml.length() > MAX_BYTES) {
-            throw error(null, source, "the configuration is " + yaml.length() + " characters long, more than "
+        int bytes = yaml.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            throw error(null, source, "the configuration is " + bytes + " bytes long, more than "
                     + MAX_BYTES + "; is it the right file?");
         }
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
@@ -190,7 +192,7 @@ public final class ConfigLoader {
         if (documents.isEmpty() || isNull(documents.get(0))) {
             return defaults();
         }
-        Section root = section(documents.get(0), "", "the configuration");
+        Section root = section(documents.get(0), "", "", "a mapping of sections (versioning, services, ...)");
         Versioning versioning = root.has("versioning") ? versioning(root.section("versioning")) : Versioning.DEFAULT;
         Changes changes = root.has("changes") ? changes(root.section("changes")) : Changes.DEFAULT;
         Changelog changelog = root.has("changelog") ? changelog(root.section("changelog")) : Changelog.DEFAULT;
@@ -212,6 +214,7 @@ public final class ConfigLoader {
                 .setMaxAliasesForCollections(20)
                 .setCodePointLimit(MAX_BYTES)
                 .setParseComments(false)
+                .setSchema(new CoreSchema())
                 .build();
         List<Node> documents = new ArrayList<>();
         try {
@@ -288,8 +291,9 @@ public final class ConfigLoader {
         List<ServiceConfig> out = new ArrayList<>();
         Map<ServiceId, Node> seen = new HashMap<>();
         Map<String, ServiceId> literalTags = new HashMap<>();
-        for (Node item : items) {
-            Section s = section(item, "services", "a service (a mapping with at least 'path')");
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            Section s = section(item, "services", "services[" + i + "]", "a service (a mapping with at least 'path')");
             ServiceId path = serviceId(s, "path");
             Node previous = seen.putIfAbsent(path, s.node("path"));
             if (previous != null) {
@@ -308,7 +312,7 @@ public final class ConfigLoader {
             }
             Map<String, String> cd = new LinkedHashMap<>();
             if (s.has("cd")) {
-                Section apps = section(s.node("cd"), "cd of " + path, "a mapping from environment name to CD application");
+                Section apps = section(s.node("cd"), null, s.path("cd"), "a mapping from environment name to CD application");
                 for (NodeTuple t : apps.tuples()) {
                     String env = apps.keyText(t);
                     if (environments.stream().noneMatch(e -> e.name().equals(env))) {
@@ -358,8 +362,9 @@ public final class ConfigLoader {
         List<EnvironmentConfig> out = new ArrayList<>();
         Map<String, Node> seen = new LinkedHashMap<>();
         Map<String, Node> promotionFrom = new LinkedHashMap<>();
-        for (Node item : items) {
-            Section s = section(item, "environments", "an environment (a mapping with name and from)");
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            Section s = section(item, "environments", "environments[" + i + "]", "an environment (a mapping with name and from)");
             String name = s.string("name");
             if (!ENVIRONMENT_NAME.matcher(name).matches()) {
                 throw error(s.node("name"), name, "the environment name '" + name
@@ -520,8 +525,6 @@ public final class ConfigLoader {
     }
 
     private RegistryConfig registry(Section s) {
-        s.refuseSecrets("registry", "registry credentials come from the environment or the docker config.json"
-                + " (OCI), or the AWS credential chain (ECR)");
         Optional<String> backend = s.has("backend") ? Optional.of(backendId(s, "backend", "registry-oci")) : Optional.empty();
         Optional<URI> url = s.has("url") ? Optional.of(httpUrl(s, "url", "https://ghcr.io")) : Optional.empty();
         Optional<String> region = Optional.empty();
@@ -540,7 +543,6 @@ public final class ConfigLoader {
     }
 
     private CdConfig cd(Section s) {
-        s.refuseSecrets("cd", "the Argo CD token comes from the ARGOCD_AUTH_TOKEN environment variable");
         Optional<String> backend = Optional.empty();
         if (s.has("backend")) {
             String id = backendId(s, "backend", "cd-argocd");
@@ -635,16 +637,20 @@ public final class ConfigLoader {
         Matcher m = DURATION_PART.matcher(text);
         Duration total = Duration.ZERO;
         int at = 0;
-        while (at < text.length() && m.find(at) && m.start() == at) {
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            });
-            at = m.end();
+        try {
+            while (at < text.length() && m.find(at) && m.start() == at) {
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    case "h" -> Duration.ofHours(n);
+                    default -> Duration.ofDays(n);
+                });
+                at = m.end();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw error(s.node(key), text, s.path(key) + " is '" + text + "', too long a duration; use at most a few days");
         }
         if (text.isEmpty() || at != text.length()) {
             throw error(s.node(key), text, s.path(key) + " is '" + text
@@ -684,13 +690,13 @@ public final class ConfigLoader {
 
     // ---------------------------------------------------------------- node helpers
 
-    private Section section(Node node, String name, String expected) {
+    private Section section(Node node, String keySet, String name, String expected) {
         count(node);
         if (!(node instanceof MappingNode m)) {
             throw error(node, describe(node), (name.isEmpty() ? "the configuration" : name) + " must be "
                     + expected + ", not " + describe(node));
         }
-        Section s = new Section(name, m);
+        Section s = new Section(keySet, name, m);
         s.checkKeys();
         return s;
     }
@@ -796,11 +802,13 @@ public final class ConfigLoader {
     /** A mapping of the file with its path for messages; keys are checked once, values on demand. */
     private final class Section {
 
+        private final String keySet;
         private final String name;
         private final MappingNode node;
         private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
-        Section(String name, MappingNode node) {
+        Section(String keySet, String name, MappingNode node) {
+            this.keySet = keySet;
             this.name = name;
             this.node = node;
             if (depth(name) > MAX_DEPTH) {
@@ -832,7 +840,7 @@ public final class ConfigLoader {
 
         /** Checks duplicates (always) and unknown keys (for sections with a fixed key set). */
         void checkKeys() {
-            List<String> known = KEYS.get(name);
+            List<String> known = keySet == null ? null : KEYS.get(keySet);
             for (NodeTuple t : node.getValue()) {
                 String key = keyText(t);
                 NodeTuple previous = entries.putIfAbsent(key, t);
@@ -850,18 +858,18 @@ public final class ConfigLoader {
         private String unknownKey(String key, List<String> known) {
             String where = name.isEmpty() ? "at the top level" : "in " + name;
             String secret = SECRET_WORDS.stream().anyMatch(w -> key.toLowerCase(Locale.ROOT).contains(w))
-                    ? "; secrets are never read from " + SlipwayConfig.FILE_NAME + ": they come from the environment" : "";
+                    ? "; secrets are never read from " + SlipwayConfig.FILE_NAME + ": " + credentialSource() : "";
             return "unknown key '" + key + "' " + where + suggestion(key, known) + secret + " (known keys: "
                     + String.join(", ", known) + ")";
         }
 
-        void refuseSecrets(String section, String where) {
-            for (String key : entries.keySet()) {
-                if (SECRET_WORDS.stream().anyMatch(w -> key.toLowerCase(Locale.ROOT).contains(w))) {
-                    throw error(entries.get(key).getKeyNode(), key, "'" + key + "' in " + section + " looks like a"
-                            + " secret; secrets are never read from " + SlipwayConfig.FILE_NAME + ": " + where);
-                }
-            }
+        private String credentialSource() {
+            return switch (keySet == null ? "" : keySet) {
+                case "cd" -> "the Argo CD token comes from the ARGOCD_AUTH_TOKEN environment variable";
+                case "registry" -> "registry credentials come from the environment or docker's config.json (OCI),"
+                        + " or the AWS credential chain (ECR)";
+                default -> "they come from the environment";
+            };
         }
 
         boolean has(String key) {
@@ -871,7 +879,7 @@ public final class ConfigLoader {
         Node node(String key) {
             NodeTuple t = entries.get(key);
             if (t == null) {
-                throw error(node, path(key), (name.isEmpty() ? "the configuration" : "this entry of " + name)
+                throw error(node, path(key), (name.isEmpty() ? "the configuration" : name)
                         + " lacks the required key '" + key + "'");
             }
             return t.getValueNode();
@@ -879,14 +887,12 @@ public final class ConfigLoader {
 
         Section section(String key) {
             Node n = node(key);
+            String childKeys = KEYS.containsKey(key) ? key : null;
             if (isNull(n)) {
-                return new Section(path(key), new MappingNode(Tag.MAP, List.of(), org.snakeyaml.engine.v2.common.FlowStyle.AUTO));
+                return new Section(childKeys, path(key),
+                        new MappingNode(Tag.MAP, List.of(), org.snakeyaml.engine.v2.common.FlowStyle.AUTO));
             }
-            return ConfigLoader.this.section(n, keyFor(key), "a mapping");
-        }
-
-        private String keyFor(String key) {
-            return KEYS.containsKey(key) ? key : path(key);
+            return ConfigLoader.this.section(n, childKeys, path(key), "a mapping");
         }
 
         String string(String key) {
@@ -895,9 +901,8 @@ public final class ConfigLoader {
 
         boolean bool(String key) {
             Node n = node(key);
-            if (n instanceof ScalarNode sc && sc.getScalarStyle() == ScalarStyle.PLAIN
-                    && (sc.getValue().equals("true") || sc.getValue().equals("false"))) {
-                return Boolean.parseBoolean(sc.getValue());
+            if (n instanceof ScalarNode sc && sc.getScalarStyle() == ScalarStyle.PLAIN && Tag.BOOL.equals(sc.getTag())) {
+                return Boolean.parseBoolean(sc.getValue().toLowerCase(Locale.ROOT));
             }
             throw error(n, describe(n), path(key) + " must be true or false, not " + describe(n));
         }

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigLoaderTest {
 
@@ -176,6 +179,13 @@ class ConfigLoaderTest {
         }
 
         @Test
+        @DisplayName("YAML 1.2 core nulls and booleans are understood: ~ is an empty section, True is true")
+        void yaml12Core() {
+            assertThat(parse("versioning: ~\ngitops: null\n")).isEqualTo(SlipwayConfig.defaults());
+            assertThat(parse("cd:\n  plaintext: True\n").cd().plaintext()).isTrue();
+        }
+
+        @Test
         @DisplayName("an empty section is that section's default")
         void emptySection() {
             assertThat(parse("gitops:\nregistry: {}\n")).isEqualTo(SlipwayConfig.defaults());
@@ -300,14 +310,14 @@ class ConfigLoaderTest {
             wrong type: boolean                 | registry:\\n  retag: yes\\n                      | slipway.yaml:2:10: registry.retag must be true or false, not 'yes'
             quoted boolean                      | cd:\\n  insecure: "true"\\n                      | slipway.yaml:2:13: cd.insecure must be true or false, not 'true'
             missing value                       | versioning:\\n  initial:\\n                      | slipway.yaml:2:11: versioning.initial must be text, not nothing (no value)
-            not a mapping at the top            | - a\\n                                           | slipway.yaml:1:1: the configuration must be the configuration, not a list
+            not a mapping at the top            | - a\\n                                           | slipway.yaml:1:1: the configuration must be a mapping of sections (versioning, services, ...), not a list
             bad initial version                 | versioning:\\n  initial: v1.0.0\\n               | slipway.yaml:2:12: invalid version "v1.0.0": a 'v' prefix is not part of SemVer; write 1.0.0 (SemVer 2.0.0: MAJOR.MINOR.PATCH[-PRERELEASE][+BUILD])
             pre-release initial version         | versioning:\\n  initial: 1.0.0-rc.1\\n           | slipway.yaml:2:12: versioning.initial must be a release X.Y.Z such as 0.1.0, not 1.0.0-rc.1
             bad tag pattern                     | versioning:\\n  tag: "{service}-{ver}"\\n         | slipway.yaml:2:8: invalid release tag pattern "{service}-{ver}": unknown placeholder {ver}; only {service} and {version} exist; the default is {service}@{version} (quote the value: "{service}@{version}")
             bad prerelease scheme               | versioning:\\n  prerelease: "rc.{count:4}.g{sha:7}"\\n | slipway.yaml:2:15: invalid pre-release scheme "rc.{count:4}.g{sha:7}": it contains '.'; the pre-release must be a single identifier so it sorts by count (write rc{count:4}-g{sha:7}, not rc.{count:4}.g{sha:7}); the default is rc{count:4}-g{sha:7} (quote the value: "rc{count:4}-g{sha:7}")
             duplicate service                   | services:\\n  - path: services/a\\n  - path: services/a\\n | slipway.yaml:3:11: the service services/a is listed twice (first at line 2); merge the two entries
             bad service path                    | services:\\n  - path: ../a\\n                   | slipway.yaml:2:11: invalid service path "../a": it has a '..' segment; write the normalized path; expected a repo-relative directory such as services/go-backend
-            service without path                | services:\\n  - image: ghcr.io/a\\n             | slipway.yaml:2:5: this entry of services lacks the required key 'path'
+            service without path                | services:\\n  - image: ghcr.io/a\\n             | slipway.yaml:2:5: services[0] lacks the required key 'path'
             empty services                      | services: []\\n                                  | slipway.yaml:1:11: services is an empty list; list at least one service, or remove the key to discover every directory services/*
             bad glob                            | services:\\n  - path: a\\n    paths: ["a/[b"]\\n | slipway.yaml:3:13: invalid glob 'a/[b': the '[' at index 2 is not closed by ']'
             absolute glob                       | changes:\\n  global: ["/x/**"]\\n                | slipway.yaml:2:12: invalid glob '/x/**': the pattern starts with '/'; patterns are relative to the repository root, write it without the leading '/'
@@ -342,12 +352,33 @@ class ConfigLoaderTest {
             assertThat(e.line()).isPositive();
         }
 
+        static Stream<Arguments> moreMessages() {
+            return Stream.of(
+                Arguments.of("huge duration", "gitops:\n  push-timeout: 99999999999999999999s\n",
+                        "slipway.yaml:2:17: gitops.push-timeout is '99999999999999999999s', too long a duration; use at most a few days"),
+                Arguments.of("overflowing duration", "gitops:\n  push-timeout: 999999999999999999d\n",
+                        "slipway.yaml:2:17: gitops.push-timeout is '999999999999999999d', too long a duration; use at most a few days"),
+                Arguments.of("entry named by its index", "services:\n  - path: a\n  - path: b\n    paths: \"b/**\"\n",
+                        "slipway.yaml:4:12: services[1].paths must be a list of path globs such as services/go-backend/**, not 'b/**'"),
+                Arguments.of("unknown key in an entry", "environments:\n  - name: a\n    from: manual\n    promote: {}\n",
+                        "slipway.yaml:4:5: unknown key 'promote' in environments[0]; did you mean promotion? (known keys: name, from, cluster, promotion)"),
+                Arguments.of("registry secret", "registry:\n  password: x\n",
+                        "slipway.yaml:2:3: unknown key 'password' in registry; secrets are never read from slipway.yaml: registry credentials come from the environment or docker's config.json (OCI), or the AWS credential chain (ECR) (known keys: backend, url, region, endpoint, retag)"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("moreMessages")
+        @DisplayName("entries are named by their index; durations and secrets")
+        void moreMessage(String what, String yaml, String message) {
+            assertThat(error(yaml)).hasMessage(message);
+        }
+
         @Test
         @DisplayName("a secret in registry or cd is refused without echoing it")
         void secrets() {
             InvalidConfigurationException e = error("cd:\n  server: a\n  auth-token: s3cr3t-value\n");
             assertThat(e).hasMessage("slipway.yaml:3:3: unknown key 'auth-token' in cd; secrets are never read from"
-                    + " slipway.yaml: they come from the environment (known keys: backend, server, plaintext, insecure,"
+                    + " slipway.yaml: the Argo CD token comes from the ARGOCD_AUTH_TOKEN environment variable (known keys: backend, server, plaintext, insecure,"
                     + " project, app-namespace)");
             assertThat(e.getMessage()).doesNotContain("s3cr3t-value");
             InvalidConfigurationException url = error("registry:\n  url: https://bob:hunter2@ghcr.io\n");
