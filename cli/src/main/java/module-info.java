@@ -6,4 +6,7 @@ module dev.slipway.cli {
     requires info.picocli;
 
     exports dev.slipway.cli;
+
+    // picocli reads the command classes' annotations and sets their fields reflectively
+    opens dev.slipway.cli.internal to info.picocli;
 }

@@ -1,0 +1,134 @@
+package dev.slipway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The self-contained jar users run ({@code cli/target/slipway.jar}), checked after {@code package}.
+ */
+class ShadedJarIT {
+
+    private static Path jar;
+    private static String version;
+    private static List<String> entries;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void jar() throws IOException {
+        String path = System.getProperty("slipway.jar");
+        version = System.getProperty("slipway.version");
+        assertThat(path).as("failsafe sets slipway.jar; run through Maven").isNotBlank();
+        assertThat(version).as("failsafe sets slipway.version; run through Maven").isNotBlank();
+        jar = Path.of(path);
+        assertThat(jar).as("the shaded jar").isRegularFile();
+        entries = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            file.stream().map(ZipEntry::getName).forEach(entries::add);
+        }
+    }
+
+    /** The output of one run of {@code java -jar slipway.jar}. */
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run java(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        Path out = dir.resolve("out");
+        Path err = dir.resolve("err");
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        process.getOutputStream().close();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("java -jar slipway.jar " + String.join(" ", args) + " did not finish in 2 minutes");
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("holds no module-info.class anywhere, META-INF/versions included")
+    void noModuleDescriptors() {
+        assertThat(entries).isNotEmpty().noneMatch(name -> name.endsWith("module-info.class"));
+    }
+
+    @Test
+    @DisplayName("holds no JUnit, AssertJ or jqwik classes, nor a test engine registration")
+    void noTestLibraries() {
+        assertThat(entries)
+                .noneMatch(name -> name.startsWith("org/junit/"))
+                .noneMatch(name -> name.startsWith("org/opentest4j/"))
+                .noneMatch(name -> name.startsWith("org/assertj/"))
+                .noneMatch(name -> name.startsWith("net/jqwik/"))
+                .noneMatch(name -> name.startsWith("com/fasterxml/jackson/"))
+                .noneMatch(name -> name.startsWith("META-INF/services/org.junit."));
+    }
+
+    @Test
+    @DisplayName("holds the CLI, the core, the api and picocli, and names its main class and version")
+    void contents() throws IOException {
+        assertThat(entries).contains("dev/slipway/cli/Main.class", "dev/slipway/cli/internal/version.properties",
+                "dev/slipway/core/Slipway.class", "dev/slipway/api/Version.class", "picocli/CommandLine.class");
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            assertThat(manifest.getMainAttributes().getValue("Main-Class")).isEqualTo("dev.slipway.cli.Main");
+            assertThat(manifest.getMainAttributes().getValue("Implementation-Version")).isEqualTo(version);
+        }
+    }
+
+    @Test
+    @DisplayName("java -jar slipway.jar --version prints the version and exits 0")
+    void version() throws Exception {
+        Run run = java("--version");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("slipway " + version + System.lineSeparator());
+    }
+
+    @Test
+    @DisplayName("java -jar slipway.jar --help lists the config command and exits 0")
+    void help() throws Exception {
+        Run run = java("--help");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: slipway ").containsPattern("(?m)^  config  ");
+    }
+
+    @Test
+    @DisplayName("the process exits with the CLI's codes: 2 for a usage error, 3 for a missing --repo")
+    void exitCodes() throws Exception {
+        Run usage = java("--frob");
+        Run missingRepo = java("config", "--repo", dir.resolve("missing").toString());
+
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.out()).isEmpty();
+        assertThat(usage.err()).startsWith("slipway: Unknown option: '--frob'");
+        assertThat(missingRepo.exitCode()).isEqualTo(3);
+        assertThat(missingRepo.out()).isEmpty();
+        assertThat(missingRepo.err().lines()).singleElement().asString().contains(dir.resolve("missing").toString());
+    }
+}
