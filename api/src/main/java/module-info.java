@@ -4,9 +4,7 @@
  * {@link dev.slipway.api.ImageTag}, ...), the exception family rooted at
  * {@link dev.slipway.api.SlipwayException}, and the interfaces backends implement. Depends on the JDK only.
  */
-@SuppressWarnings("module") // the qualified export names a module built after this one
 module dev.slipway.api {
     exports dev.slipway.api;
     exports dev.slipway.spi;
-    exports dev.slipway.api.internal to dev.slipway.core;
 }

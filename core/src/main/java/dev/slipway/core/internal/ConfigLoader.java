@@ -6,7 +6,7 @@ import dev.slipway.api.ServiceId;
 import dev.slipway.api.StagingScheme;
 import dev.slipway.api.TagPattern;
 import dev.slipway.api.Version;
-import dev.slipway.api.internal.RefNames;
+import dev.slipway.api.BranchName;
 import dev.slipway.core.config.CdConfig;
 import dev.slipway.core.config.Changelog;
 import dev.slipway.core.config.Changes;
@@ -431,11 +431,14 @@ public final class ConfigLoader {
         }
         if (text.startsWith("branch ") || text.equals("branch")) {
             String branch = text.substring("branch".length()).trim();
-            String problem = branch.isEmpty() ? "no branch is named" : RefNames.tagNameProblem(branch);
-            if (problem != null) {
-                throw error(s.node("from"), text, "'" + text + "': " + problem + "; write for example: from: branch main");
+            if (branch.isEmpty()) {
+                throw error(s.node("from"), text, "'" + text + "' names no branch; write for example: from: branch main");
             }
-            return EnvironmentSource.branch(branch);
+            try {
+                return EnvironmentSource.branch(BranchName.of(branch).name());
+            } catch (InvalidInputException e) {
+                throw error(s.node("from"), text, e.getMessage());
+            }
         }
         throw error(s.node("from"), text, "from is '" + text
                 + "'; expected 'branch <name>' (such as branch main), 'release-tag' or 'manual'");
