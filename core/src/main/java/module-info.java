@@ -8,4 +8,6 @@ module dev.slipway.core {
 
     exports dev.slipway.core;
     exports dev.slipway.core.config;
+
+    uses dev.slipway.spi.GitBackend;
 }

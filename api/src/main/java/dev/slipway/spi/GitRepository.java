@@ -30,7 +30,8 @@ import java.util.Optional;
  *   <li>{@code GIT-8}: {@link #readFile} gives a file's bytes at a commit, empty when the path is absent or
  *       not a file; {@link #treeId} gives the object id of a path (file or directory) at a commit, empty when
  *       absent; {@link #countCommitsHolding} equals, per path, the number of commits of {@code git rev-list
- *       HEAD} for which {@code git cat-file -e COMMIT:PATH} succeeds.</li>
+ *       HEAD} for which {@code git cat-file -e COMMIT:PATH} succeeds; {@link #subdirectories} equals the names
+ *       of {@code git ls-tree -d COMMIT DIR/}.</li>
  *   <li>{@code GIT-9}: {@link #mergeBase} equals {@code git merge-base A B} (one best common ancestor, empty
  *       when unrelated); {@link #isAncestor} equals {@code git merge-base --is-ancestor A B}.</li>
  *   <li>{@code GIT-10}: {@link #isShallow} is true exactly when the repository has a {@code shallow} file
@@ -104,6 +105,16 @@ public interface GitRepository extends AutoCloseable {
      * @return the id, or empty when the path does not exist in that commit
      */
     Optional<String> treeId(CommitId commit, String path);
+
+    /**
+     * The names of the subdirectories of a directory at a commit, sorted: how the services under
+     * {@code services/} are discovered in the commit being examined.
+     *
+     * @param commit the commit
+     * @param directory a repo-relative directory; the empty string names the root
+     * @return the subdirectory names (no paths, no trailing slash), empty when the directory is absent
+     */
+    List<String> subdirectories(CommitId commit, String directory);
 
     /**
      * For each path, how many commits reachable from {@code head} hold it in their tree (as a file or a

@@ -1,8 +1,22 @@
 package dev.slipway.core;
 
+import dev.slipway.api.CommitId;
 import dev.slipway.api.InvalidInputException;
+import dev.slipway.api.ReleaseTag;
+import dev.slipway.api.ServiceId;
+import dev.slipway.core.config.ServiceConfig;
 import dev.slipway.core.config.SlipwayConfig;
+import dev.slipway.core.internal.BackendDiscovery;
+import dev.slipway.core.internal.ServiceMatcher;
+import dev.slipway.core.internal.VersionEngine;
+import dev.slipway.spi.GitBackend;
+import dev.slipway.spi.GitRepository;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -20,9 +34,13 @@ import java.util.Objects;
  */
 public final class Slipway {
 
+    private static final String GIT_ARTIFACT = "dev.slipway:slipway-spi-git-jgit";
+
     private final Path repository;
     private final SlipwayConfig config;
     private final Clock clock;
+    private final GitBackend git;
+    private final RuntimeException gitMissing;
 
     private Slipway(Builder builder) {
         this.repository = builder.repository;
@@ -30,6 +48,21 @@ public final class Slipway {
         this.config = builder.config != null ? builder.config
                 : builder.configFile != null ? SlipwayConfig.load(builder.configFile)
                 : SlipwayConfig.forRepository(repository);
+        GitBackend found = builder.git;
+        RuntimeException missing = null;
+        if (found == null && builder.discoverBackends) {
+            try {
+                found = BackendDiscovery.select(BackendDiscovery.inventory(GitBackend.class,
+                        () -> ServiceLoader.load(GitBackend.class)), Optional.empty(), true, GIT_ARTIFACT).orElseThrow();
+            } catch (InvalidInputException e) {
+                missing = e;
+            }
+        } else if (found == null) {
+            missing = new InvalidInputException("GitBackend", "no git backend: discovery is off and none was handed to"
+                    + " Slipway.builder().git(...)");
+        }
+        this.git = found;
+        this.gitMissing = missing;
     }
 
     /**
@@ -70,6 +103,145 @@ public final class Slipway {
     }
 
     /**
+     * The git backend in use.
+     *
+     * @return the backend
+     * @throws InvalidInputException if none was handed in and discovery found none (or several)
+     */
+    public GitBackend git() {
+        if (git == null) {
+            throw gitMissing;
+        }
+        return git;
+    }
+
+    /**
+     * The version CI builds for one service at a revision: the release version when the revision names a
+     * release tag of the service ({@code services/web@1.2.3} or {@code refs/tags/services/web@1.2.3}), else
+     * the staging version {@code X.Y.Z-rcNNNN-gSHA}.
+     *
+     * @param service the service
+     * @param revision the revision, {@code HEAD} when empty
+     * @return the version
+     * @throws InvalidInputException for an unknown service or revision, a shallow or partial clone, or a
+     *     count that does not fit the scheme
+     */
+    public BuildVersion version(ServiceId service, Optional<String> revision) {
+        Objects.requireNonNull(service, "service");
+        try (GitRepository repo = open()) {
+            CommitId commit = resolve(repo, revision.orElse("HEAD"));
+            List<ServiceConfig> services = servicesAt(repo, commit);
+            ServiceConfig s = services.stream().filter(c -> c.path().equals(service)).findFirst()
+                    .orElseThrow(() -> unknownService(service, services));
+            Optional<ReleaseTag> tag = revision.flatMap(r -> releaseTag(repo, r, s));
+            if (tag.isPresent()) {
+                return VersionEngine.release(config, tag.get(), commit);
+            }
+            return VersionEngine.staging(repo, config, List.of(s), commit).get(0);
+        }
+    }
+
+    /**
+     * The versions CI builds for every service at a revision, computed together (one tag listing, one
+     * history walk). A revision that names a release tag gives that service its release version.
+     *
+     * @param revision the revision, {@code HEAD} when empty
+     * @return the versions, sorted by service
+     * @throws InvalidInputException for an unknown revision, a shallow or partial clone, or a count that does
+     *     not fit the scheme
+     */
+    public List<BuildVersion> versions(Optional<String> revision) {
+        try (GitRepository repo = open()) {
+            CommitId commit = resolve(repo, revision.orElse("HEAD"));
+            List<ServiceConfig> services = servicesAt(repo, commit);
+            Optional<ReleaseTag> tag = Optional.empty();
+            for (ServiceConfig s : services) {
+                tag = revision.flatMap(r -> releaseTag(repo, r, s));
+                if (tag.isPresent()) {
+                    break;
+                }
+            }
+            ServiceId released = tag.map(ReleaseTag::service).orElse(null);
+            List<ServiceConfig> staging = services.stream().filter(s -> !s.path().equals(released)).toList();
+            List<BuildVersion> out = new ArrayList<>(VersionEngine.staging(repo, config, staging, commit));
+            tag.ifPresent(t -> out.add(VersionEngine.release(config, t, commit)));
+            out.sort(Comparator.comparing(BuildVersion::service));
+            return out;
+        }
+    }
+
+    /**
+     * The services whose path filters match the files changed between two commits. A base that is not an
+     * ancestor of head is replaced by their merge base; an all-zero base (a new branch) changes every service;
+     * a change to a {@code changes.global} path changes every service.
+     *
+     * @param base the base revision, or 40 zeros
+     * @param head the head revision, {@code HEAD} when empty
+     * @return the changed services and the commits compared
+     * @throws InvalidInputException for an unknown revision (naming a commit a shallow clone lacks) or
+     *     unrelated histories
+     */
+    public ChangedServices changed(String base, Optional<String> head) {
+        Objects.requireNonNull(base, "base");
+        try (GitRepository repo = open()) {
+            CommitId headCommit = resolve(repo, head.orElse("HEAD"));
+            List<ServiceConfig> services = servicesAt(repo, headCommit);
+            if (!base.isEmpty() && base.chars().allMatch(c -> c == '0')) {
+                return new ChangedServices(CommitId.ZERO, headCommit,
+                        services.stream().map(ServiceConfig::path).sorted().toList());
+            }
+            CommitId baseCommit = resolve(repo, base);
+            CommitId compared = baseCommit;
+            if (!repo.isAncestor(baseCommit, headCommit)) {
+                compared = repo.mergeBase(baseCommit, headCommit).orElseThrow(() -> new InvalidInputException(base,
+                        "the base " + base + " and the head " + head.orElse("HEAD") + " share no history"
+                                + (repo.isShallow() ? " in this shallow clone; fetch more history (fetch-depth: 0)" : "")
+                                + "; compare commits of one branch's history"));
+            }
+            List<String> paths = repo.changedPaths(compared, headCommit);
+            ServiceMatcher matcher = new ServiceMatcher(services, config.changes().global());
+            return new ChangedServices(compared, headCommit, matcher.changed(paths));
+        }
+    }
+
+    private GitRepository open() {
+        return git().open(repository);
+    }
+
+    private static CommitId resolve(GitRepository repo, String revision) {
+        return repo.resolve(revision).orElseThrow(() -> new InvalidInputException(revision, "unknown revision '"
+                + revision + "'" + (repo.isShallow()
+                        ? ": this is a shallow clone that may lack it; fetch more history (fetch-depth: 0)"
+                        : (revision.equals("HEAD") ? ": the repository has no commit yet" : "; give a commit, branch or tag"))));
+    }
+
+    /** The services at a commit: the configured ones, or the directories services/* of its tree. */
+    private List<ServiceConfig> servicesAt(GitRepository repo, CommitId commit) {
+        if (config.services().isPresent()) {
+            return config.services().get();
+        }
+        List<ServiceConfig> found = new ArrayList<>();
+        for (String name : repo.subdirectories(commit, SlipwayConfig.SERVICES_DIRECTORY)) {
+            if (!name.startsWith(".")) {
+                found.add(ServiceConfig.of(ServiceId.of(SlipwayConfig.SERVICES_DIRECTORY + "/" + name)));
+            }
+        }
+        return found;
+    }
+
+    private Optional<ReleaseTag> releaseTag(GitRepository repo, String revision, ServiceConfig service) {
+        String name = revision.startsWith("refs/tags/") ? revision.substring("refs/tags/".length()) : revision;
+        return service.effectiveTag(config.versioning()).match(name, service.path())
+                .filter(t -> repo.resolve(t.refName()).isPresent());
+    }
+
+    private static InvalidInputException unknownService(ServiceId service, List<ServiceConfig> services) {
+        return new InvalidInputException(service.path(), "unknown service " + service + "; known services: "
+                + (services.isEmpty() ? "none (configure services in slipway.yaml or add directories under services/)"
+                        : String.join(", ", services.stream().map(s -> s.path().path()).toList())));
+    }
+
+    /**
      * The clock the flows read time from.
      *
      * @return the clock
@@ -87,6 +259,8 @@ public final class Slipway {
         private SlipwayConfig config;
         private Path configFile;
         private Clock clock = Clock.systemUTC();
+        private GitBackend git;
+        private boolean discoverBackends = true;
 
         private Builder() {
         }
@@ -123,6 +297,29 @@ public final class Slipway {
         public Builder config(Path file) {
             this.configFile = Objects.requireNonNull(file, "file");
             this.config = null;
+            return this;
+        }
+
+        /**
+         * A git backend to use instead of discovering one.
+         *
+         * @param backend the backend
+         * @return this builder
+         */
+        public Builder git(GitBackend backend) {
+            this.git = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /**
+         * Whether backends are found with {@link ServiceLoader} (default true). When false, only instances
+         * handed to this builder are used.
+         *
+         * @param discover whether to discover backends
+         * @return this builder
+         */
+        public Builder discoverBackends(boolean discover) {
+            this.discoverBackends = discover;
             return this;
         }
 
