@@ -133,11 +133,7 @@ public final class Slipway {
             List<ServiceConfig> services = servicesAt(repo, commit);
             ServiceConfig s = services.stream().filter(c -> c.path().equals(service)).findFirst()
                     .orElseThrow(() -> unknownService(service, services));
-            Optional<ReleaseTag> tag = revision.flatMap(r -> releaseTag(repo, r, s));
-            if (tag.isPresent()) {
-                return VersionEngine.release(config, tag.get(), commit);
-            }
-            return VersionEngine.staging(repo, config, List.of(s), commit).get(0);
+            return versions(repo, commit, List.of(s), revision).get(0);
         }
     }
 
@@ -153,21 +149,22 @@ public final class Slipway {
     public List<BuildVersion> versions(Optional<String> revision) {
         try (GitRepository repo = open()) {
             CommitId commit = resolve(repo, revision.orElse("HEAD"));
-            List<ServiceConfig> services = servicesAt(repo, commit);
-            Optional<ReleaseTag> tag = Optional.empty();
-            for (ServiceConfig s : services) {
-                tag = revision.flatMap(r -> releaseTag(repo, r, s));
-                if (tag.isPresent()) {
-                    break;
-                }
-            }
-            ServiceId released = tag.map(ReleaseTag::service).orElse(null);
-            List<ServiceConfig> staging = services.stream().filter(s -> !s.path().equals(released)).toList();
-            List<BuildVersion> out = new ArrayList<>(VersionEngine.staging(repo, config, staging, commit));
-            tag.ifPresent(t -> out.add(VersionEngine.release(config, t, commit)));
-            out.sort(Comparator.comparing(BuildVersion::service));
-            return out;
+            return versions(repo, commit, servicesAt(repo, commit), revision);
         }
+    }
+
+    /** Release version for the service whose release tag the revision names, staging versions for the rest. */
+    private List<BuildVersion> versions(GitRepository repo, CommitId commit, List<ServiceConfig> services,
+            Optional<String> revision) {
+        Optional<ReleaseTag> tag = revision.flatMap(r -> services.stream()
+                .flatMap(s -> releaseTag(repo, r, s).stream()).findFirst());
+        ServiceId released = tag.map(ReleaseTag::service).orElse(null);
+        List<ServiceConfig> staging = services.stream().filter(s -> !s.path().equals(released)).toList();
+        List<BuildVersion> out = new ArrayList<>(staging.isEmpty() ? List.of()
+                : VersionEngine.staging(repo, config, staging, commit));
+        tag.ifPresent(t -> out.add(VersionEngine.release(config, t, commit)));
+        out.sort(Comparator.comparing(BuildVersion::service));
+        return out;
     }
 
     /**
