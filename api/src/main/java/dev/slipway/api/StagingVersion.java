@@ -53,14 +53,17 @@ public record StagingVersion(Version base, long count, String sha, StagingScheme
     }
 
     /**
-     * Orders by SemVer precedence of {@link #toVersion()}: by base, then by commit count.
+     * Orders by SemVer precedence of {@link #toVersion()}: by base, then by commit count. Two schemes can
+     * spell the same text ({@code rc{count:4}-g{sha:7}} and {@code rc{count:04}-g{sha:7}}); such versions
+     * are then ordered by scheme pattern, so that the order stays consistent with {@link #equals}.
      *
      * @param other the staging version to compare with
      * @return negative, zero or positive
      */
     @Override
     public int compareTo(StagingVersion other) {
-        return toVersion().compareTo(other.toVersion());
+        int c = toVersion().compareTo(other.toVersion());
+        return c != 0 ? c : scheme.pattern().compareTo(other.scheme.pattern());
     }
 
     /**

@@ -93,7 +93,7 @@ public record Version(BigInteger major, BigInteger minor, BigInteger patch, List
                 throw invalid(text, "it contains whitespace at index " + i + "; write the version alone, such as 1.2.3");
             }
         }
-        if (text.charAt(0) == 'v' || text.charAt(0) == 'V') {
+        if ((text.charAt(0) == 'v' || text.charAt(0) == 'V') && text.length() > 1 && isDigits(text.substring(1, 2))) {
             throw invalid(text, "a '" + text.charAt(0) + "' prefix is not part of SemVer; write " + text.substring(1));
         }
         String rest = text;
