@@ -16,8 +16,11 @@ public class CountOverflowException extends InvalidInputException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The release the staging version builds on. */
     private final Version base;
+    /** The commit count that did not fit. */
     private final long count;
+    /** The scheme's count width in digits. */
     private final int width;
 
     /**

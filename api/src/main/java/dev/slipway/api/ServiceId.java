@@ -19,6 +19,7 @@ public record ServiceId(String path) implements Comparable<ServiceId> {
     /**
      * Validates the path.
      *
+     * @param path the repo-relative directory
      * @throws InvalidServiceIdException if the path is not a normalized repo-relative directory
      */
     public ServiceId {

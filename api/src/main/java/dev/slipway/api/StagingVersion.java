@@ -19,6 +19,10 @@ public record StagingVersion(Version base, long count, String sha, StagingScheme
     /**
      * Validates the parts.
      *
+     * @param base the release version the build leads to, {@code X.Y.Z}
+     * @param count the commit count, from 0 to {@code scheme.maxCount()}
+     * @param sha the first {@code scheme.shaLength()} lower-case hex digits of the commit id
+     * @param scheme the scheme that shapes the pre-release
      * @throws CountOverflowException if the count does not fit the scheme's count width
      * @throws InvalidVersionException if the base is not {@code X.Y.Z}, the count is negative, or the SHA is not
      *     lower-case hex of the scheme's length

@@ -34,6 +34,11 @@ public record Version(BigInteger major, BigInteger minor, BigInteger patch, List
     /**
      * Validates and freezes the parts.
      *
+     * @param major the major version, not negative
+     * @param minor the minor version, not negative
+     * @param patch the patch version, not negative
+     * @param prerelease the pre-release identifiers, empty for none; copied
+     * @param build the build metadata identifiers, empty for none; copied
      * @throws InvalidVersionException if a number is negative or an identifier breaks SemVer's grammar
      */
     public Version {

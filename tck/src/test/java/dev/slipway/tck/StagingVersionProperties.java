@@ -233,6 +233,6 @@ class StagingVersionProperties {
     @Provide
     Arbitrary<String> stagingish() {
         return NearMisses.of(SlipwayArbitraries.stagingVersions(StagingScheme.DEFAULT).map(StagingVersion::toString),
-                "0123456789abcdefgrcGx.-+");
+                "0123456789abcdefABCDEFgrcGx.-+");
     }
 }

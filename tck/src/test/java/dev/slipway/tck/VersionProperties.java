@@ -206,6 +206,23 @@ class VersionProperties {
 
     @Provide
     Arbitrary<String> versionish() {
-        return NearMisses.of(SlipwayArbitraries.versionText(), "0123456789.-+abzAZvV_ \t\n\u00e9\u0663");
+        return Arbitraries.oneOf(
+                NearMisses.of(SlipwayArbitraries.versionText(), "0123456789.-+abzAZvV_ \t\n\u00e9\u0663"),
+                assembled());
+    }
+
+    /** Texts put together from valid and broken parts: leading zeros, empty or foreign identifiers, extra parts. */
+    private static Arbitrary<String> assembled() {
+        Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(4);
+        Arbitrary<String> number = Arbitraries.oneOf(SlipwayArbitraries.versionNumbers().map(Object::toString),
+                digits.map(d -> "0" + d), Arbitraries.of("", "x", "-1", "+1", "1a", "\u0663"));
+        Arbitrary<String> identifier = Arbitraries.oneOf(SlipwayArbitraries.prereleaseIdentifiers(), digits.map(d -> "0" + d),
+                Arbitraries.of("", "0", "00", "a_b", "\u00e9", "a+b", "a b", "a.b"));
+        Arbitrary<String> core = number.list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join(".", parts));
+        Arbitrary<String> pre = identifier.list().ofMaxSize(3).map(ids -> ids.isEmpty() ? "" : "-" + String.join(".", ids));
+        Arbitrary<String> build = identifier.list().ofMaxSize(3).map(ids -> ids.isEmpty() ? "" : "+" + String.join(".", ids));
+        Arbitrary<String> prefix = Arbitraries.of("", "", "", "", "v", "V", " ", "=");
+        Arbitrary<String> suffix = Arbitraries.of("", "", "", "", " ", "\n", "+", "-", ".");
+        return Combinators.combine(prefix, core, pre, build, suffix).as((a, b, c, d, e) -> a + b + c + d + e);
     }
 }
