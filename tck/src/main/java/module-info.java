@@ -7,4 +7,6 @@ module dev.slipway.tck {
     requires transitive org.junit.jupiter.api;
     requires transitive net.jqwik.api;
     requires transitive org.assertj.core;
+
+    exports dev.slipway.tck;
 }

@@ -16,8 +16,11 @@ public class CountOverflowException extends InvalidInputException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The release the staging version builds on. */
     private final Version base;
+    /** The commit count that did not fit. */
     private final long count;
+    /** The scheme's count width in digits. */
     private final int width;
 
     /**
@@ -28,20 +31,23 @@ public class CountOverflowException extends InvalidInputException {
      * @param width the scheme's count width in digits
      */
     public CountOverflowException(Version base, long count, int width) {
-        super(Long.toString(count), message(base, count, width));
-        this.base = Objects.requireNonNull(base, "base");
+        super(Long.toString(count), message(Objects.requireNonNull(base, "base"), count, width));
+        this.base = base;
         this.count = count;
         this.width = width;
     }
 
     private static String message(Version base, long count, int width) {
-        String max = "9".repeat(width);
-        return "commit count " + count + " since base " + base + " does not fit the " + width
+        String max = "9".repeat(Math.max(width, 0));
+        String message = "commit count " + count + " since base " + base + " does not fit the " + width
                 + "-digit count of the pre-release scheme (at most " + max + "): SemVer compares pre-release"
-                + " identifiers as text, so rc" + "1" + "0".repeat(width) + " would sort below rc" + max
-                + ". Cut a release of this service (a new base restarts the count at 0), or widen the count in"
-                + " versioning.prerelease (for example {count:" + (width + 1) + "}), which re-sorts the staging"
-                + " versions already published for " + base + ".";
+                + " identifiers as text, so rc" + "1" + "0".repeat(Math.max(width, 0)) + " would sort below rc" + max
+                + ". Cut a release of this service (a new base restarts the count at 0)";
+        if (width >= StagingScheme.MAX_COUNT_WIDTH) {
+            return message + "; the count is already as wide as a scheme allows.";
+        }
+        return message + ", or widen the count in versioning.prerelease (for example {count:" + (width + 1)
+                + "}), which re-sorts the staging versions already published for " + base + ".";
     }
 
     /**

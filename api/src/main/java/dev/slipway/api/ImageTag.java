@@ -19,6 +19,7 @@ public record ImageTag(String value) {
     /**
      * Validates the tag.
      *
+     * @param value the tag text
      * @throws InvalidImageTagException if the text is not a valid OCI tag
      */
     public ImageTag {

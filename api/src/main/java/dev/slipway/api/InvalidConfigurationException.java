@@ -12,8 +12,11 @@ public class InvalidConfigurationException extends InvalidInputException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The file (or other source) the configuration came from. */
     private final String source;
+    /** The 1-based line, or 0 when unknown. */
     private final int line;
+    /** The 1-based column, or 0 when unknown. */
     private final int column;
 
     /**

@@ -14,6 +14,7 @@ public class InvalidInputException extends SlipwayException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** The offending input, verbatim. */
     private final String input;
 
     /**

@@ -1,6 +1,5 @@
 package dev.slipway.api;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,6 +19,7 @@ public record ServiceId(String path) implements Comparable<ServiceId> {
     /**
      * Validates the path.
      *
+     * @param path the repo-relative directory
      * @throws InvalidServiceIdException if the path is not a normalized repo-relative directory
      */
     public ServiceId {
@@ -90,7 +90,7 @@ public record ServiceId(String path) implements Comparable<ServiceId> {
      * @return the segments, for example {@code [services, go-backend]}
      */
     public List<String> segments() {
-        return Arrays.asList(path.split("/"));
+        return List.of(path.split("/"));
     }
 
     /**

@@ -58,6 +58,14 @@ public final class StagingScheme {
         if (countEnd < 0 || shaEnd < 0) {
             throw invalid(pattern, "a '{' is not closed");
         }
+        int open = pattern.indexOf('{', countStart + 1);
+        if (open >= 0 && open < countEnd) {
+            throw invalid(pattern, "the '{' at index " + countStart + " is not closed before the next '{'");
+        }
+        open = pattern.indexOf('{', shaStart + 1);
+        if (open >= 0 && open < shaEnd) {
+            throw invalid(pattern, "the '{' at index " + shaStart + " is not closed before the next '{'");
+        }
         this.countWidth = width(pattern, pattern.substring(countStart, countEnd + 1), "count", 4, 1, MAX_COUNT_WIDTH);
         this.shaLength = width(pattern, pattern.substring(shaStart, shaEnd + 1), "sha", 7, MIN_SHA_LENGTH, MAX_SHA_LENGTH);
         this.prefix = literal(pattern, pattern.substring(0, countStart));
@@ -240,10 +248,12 @@ public final class StagingScheme {
     }
 
     private String example() {
-        return prefix + "0".repeat(countWidth - 2) + "29" + middle + "1234567abcdef0123456789".repeat(3).substring(0, shaLength) + suffix;
+        // count 29 where it fits (the default's rc0029), else the largest count of a one-digit scheme
+        return preRelease(Math.min(29, maxCount()), "1234567abcdef0123456789".repeat(3).substring(0, shaLength));
     }
 
     String preRelease(long count, String sha) {
+        Objects.requireNonNull(sha, "sha");
         String digits = Long.toString(count);
         return prefix + "0".repeat(countWidth - digits.length()) + digits + middle + sha + suffix;
     }

@@ -19,6 +19,10 @@ public record StagingVersion(Version base, long count, String sha, StagingScheme
     /**
      * Validates the parts.
      *
+     * @param base the release version the build leads to, {@code X.Y.Z}
+     * @param count the commit count, from 0 to {@code scheme.maxCount()}
+     * @param sha the first {@code scheme.shaLength()} lower-case hex digits of the commit id
+     * @param scheme the scheme that shapes the pre-release
      * @throws CountOverflowException if the count does not fit the scheme's count width
      * @throws InvalidVersionException if the base is not {@code X.Y.Z}, the count is negative, or the SHA is not
      *     lower-case hex of the scheme's length
@@ -53,14 +57,17 @@ public record StagingVersion(Version base, long count, String sha, StagingScheme
     }
 
     /**
-     * Orders by SemVer precedence of {@link #toVersion()}: by base, then by commit count.
+     * Orders by SemVer precedence of {@link #toVersion()}: by base, then by commit count. Two schemes can
+     * spell the same text ({@code rc{count:4}-g{sha:7}} and {@code rc{count:04}-g{sha:7}}); such versions
+     * are then ordered by scheme pattern, so that the order stays consistent with {@link #equals}.
      *
      * @param other the staging version to compare with
      * @return negative, zero or positive
      */
     @Override
     public int compareTo(StagingVersion other) {
-        return toVersion().compareTo(other.toVersion());
+        int c = toVersion().compareTo(other.toVersion());
+        return c != 0 ? c : scheme.pattern().compareTo(other.scheme.pattern());
     }
 
     /**

@@ -25,16 +25,28 @@ public final class TagPattern {
     private static final String SERVICE = "{service}";
     private static final String VERSION = "{version}";
 
+    /** A release version's text inside a tag name: three numbers (leading zeros are refused by Version.parse). */
+    private static final String RELEASE_VERSION = "([0-9]+\\.[0-9]+\\.[0-9]+)";
+
     private final String pattern;
     private final boolean hasService;
+    /** The literal text around the placeholders: {@code placeholders.size() + 1} entries. */
+    private final List<String> literals;
+    private final List<String> placeholders;
+    /** Any text in place of each placeholder: tells what part of a name does not fit, for messages. */
     private final Pattern regex;
+    /** A release version in place of {@code {version}}: reads the service from a name. */
+    private final Pattern releaseRegex;
     private final int serviceGroup;
     private final int versionGroup;
 
     private TagPattern(String pattern) {
         this.pattern = Objects.requireNonNull(pattern, "pattern");
         List<String> placeholders = new ArrayList<>();
+        List<String> literals = new ArrayList<>();
+        literals.add("");
         StringBuilder re = new StringBuilder("^");
+        StringBuilder releaseRe = new StringBuilder("^");
         boolean lastWasPlaceholder = false;
         int i = 0;
         while (i < pattern.length()) {
@@ -56,7 +68,9 @@ public final class TagPattern {
                             + " put a separator such as '@' between them");
                 }
                 placeholders.add(placeholder);
+                literals.add("");
                 re.append("(.+)");
+                releaseRe.append(placeholder.equals(VERSION) ? RELEASE_VERSION : "(.+)");
                 lastWasPlaceholder = true;
                 i = end + 1;
             } else if (c == '}') {
@@ -66,7 +80,10 @@ public final class TagPattern {
                 while (next < pattern.length() && pattern.charAt(next) != '{' && pattern.charAt(next) != '}') {
                     next++;
                 }
-                re.append(Pattern.quote(pattern.substring(i, next)));
+                String literal = pattern.substring(i, next);
+                literals.set(literals.size() - 1, literal);
+                re.append(Pattern.quote(literal));
+                releaseRe.append(Pattern.quote(literal));
                 lastWasPlaceholder = false;
                 i = next;
             }
@@ -75,10 +92,23 @@ public final class TagPattern {
             throw invalid(pattern, "it has no {version} placeholder; write for example {service}@{version}");
         }
         re.append('$');
+        releaseRe.append('$');
+        this.placeholders = List.copyOf(placeholders);
+        this.literals = List.copyOf(literals);
         this.hasService = placeholders.contains(SERVICE);
         this.serviceGroup = hasService ? placeholders.indexOf(SERVICE) + 1 : 0;
         this.versionGroup = placeholders.indexOf(VERSION) + 1;
         this.regex = Pattern.compile(re.toString(), Pattern.DOTALL);
+        this.releaseRegex = Pattern.compile(releaseRe.toString(), Pattern.DOTALL);
+    }
+
+    /** The name this pattern gives {@code service} (the path text) and {@code version} (the version text). */
+    private String substitute(String service, String version) {
+        StringBuilder sb = new StringBuilder(literals.get(0));
+        for (int k = 0; k < placeholders.size(); k++) {
+            sb.append(placeholders.get(k).equals(SERVICE) ? service : version).append(literals.get(k + 1));
+        }
+        return sb.toString();
     }
 
     private static InvalidPatternException invalid(String pattern, String problem) {
@@ -127,8 +157,8 @@ public final class TagPattern {
     public ReleaseTag format(ServiceId service, Version version) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(version, "version");
-        String name = pattern.replace(SERVICE, service.path()).replace(VERSION, version.toString());
-        return new ReleaseTag(name, service, version);
+        // substituted part by part: a service path may itself contain the text "{version}"
+        return new ReleaseTag(substitute(service.path(), version.toString()), service, version);
     }
 
     /**
@@ -143,14 +173,27 @@ public final class TagPattern {
     public Optional<ReleaseTag> match(String name, ServiceId service) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(service, "service");
-        Matcher m = regex.matcher(name);
-        if (!m.matches()) {
+        // the service is known, so only the version is open: the text before and after {version} is fixed,
+        // which also finds the right split when the service path contains a literal of the pattern
+        // ({version}-{service} with service a-b)
+        StringBuilder before = new StringBuilder(literals.get(0));
+        StringBuilder after = new StringBuilder();
+        boolean afterVersion = false;
+        for (int k = 0; k < placeholders.size(); k++) {
+            StringBuilder sb = afterVersion ? after : before;
+            if (placeholders.get(k).equals(VERSION)) {
+                afterVersion = true;
+                after.append(literals.get(k + 1));
+            } else {
+                sb.append(service.path()).append(literals.get(k + 1));
+            }
+        }
+        if (name.length() <= before.length() + after.length()
+                || !name.startsWith(before.toString()) || !name.endsWith(after.toString())) {
             return Optional.empty();
         }
-        if (hasService && !m.group(serviceGroup).equals(service.path())) {
-            return Optional.empty();
-        }
-        return releaseVersion(m.group(versionGroup)).flatMap(v -> build(name, service, v));
+        String version = name.substring(before.length(), name.length() - after.length());
+        return releaseVersion(version).flatMap(v -> build(name, service, v));
     }
 
     /**
@@ -168,7 +211,7 @@ public final class TagPattern {
             throw new IllegalStateException("the tag pattern \"" + pattern
                     + "\" has no {service}; match(name, service) says whose tag a name is");
         }
-        Matcher m = regex.matcher(name);
+        Matcher m = releaseRegex.matcher(name);
         if (!m.matches()) {
             return Optional.empty();
         }
@@ -201,24 +244,37 @@ public final class TagPattern {
         }
         Matcher m = regex.matcher(name);
         String expected = " (expected " + pattern + " with a service path and a release version X.Y.Z,"
-                + " such as " + pattern.replace(SERVICE, "services/go-backend").replace(VERSION, "0.2.3") + ")";
+                + " such as " + substitute("services/go-backend", "0.2.3") + ")";
         if (!m.matches()) {
             throw new InvalidReleaseTagException(name, "invalid release tag \"" + name + "\": it does not have the shape "
                     + pattern + expected);
         }
         String v = m.group(versionGroup);
-        if (releaseVersion(v).isEmpty()) {
-            throw new InvalidReleaseTagException(name, "invalid release tag \"" + name + "\": \"" + v
-                    + "\" is not a release version X.Y.Z" + expected);
-        }
-        String s = m.group(serviceGroup);
+        Version version;
         try {
-            ServiceId.of(s);
+            version = Version.parse(v);
+        } catch (InvalidVersionException e) {
+            throw new InvalidReleaseTagException(name, "invalid release tag \"" + name + "\": \"" + v
+                    + "\" is not a release version X.Y.Z: " + e.getMessage() + expected);
+        }
+        if (version.isPrerelease() || !version.build().isEmpty()) {
+            throw new InvalidReleaseTagException(name, "invalid release tag \"" + name + "\": \"" + v
+                    + "\" is not a release version X.Y.Z; release tags carry no pre-release and no build metadata"
+                    + expected);
+        }
+        ServiceId service;
+        try {
+            service = ServiceId.of(m.group(serviceGroup));
         } catch (InvalidServiceIdException e) {
             throw new InvalidReleaseTagException(name, "invalid release tag \"" + name + "\": " + e.getMessage());
         }
-        // the remaining reason: git's ref name rules
-        return format(ServiceId.of(s), Version.parse(v));
+        // the remaining reason is git's ref name rules, which the constructor reports
+        ReleaseTag formatted = format(service, version);
+        if (!formatted.name().equals(name)) {
+            throw new InvalidReleaseTagException(name, "invalid release tag \"" + name + "\": it does not have the shape "
+                    + pattern + expected);
+        }
+        return formatted;
     }
 
     private static Optional<Version> releaseVersion(String text) {

@@ -34,6 +34,11 @@ public record Version(BigInteger major, BigInteger minor, BigInteger patch, List
     /**
      * Validates and freezes the parts.
      *
+     * @param major the major version, not negative
+     * @param minor the minor version, not negative
+     * @param patch the patch version, not negative
+     * @param prerelease the pre-release identifiers, empty for none; copied
+     * @param build the build metadata identifiers, empty for none; copied
      * @throws InvalidVersionException if a number is negative or an identifier breaks SemVer's grammar
      */
     public Version {
@@ -93,7 +98,7 @@ public record Version(BigInteger major, BigInteger minor, BigInteger patch, List
                 throw invalid(text, "it contains whitespace at index " + i + "; write the version alone, such as 1.2.3");
             }
         }
-        if (text.charAt(0) == 'v' || text.charAt(0) == 'V') {
+        if ((text.charAt(0) == 'v' || text.charAt(0) == 'V') && text.length() > 1 && isDigits(text.substring(1, 2))) {
             throw invalid(text, "a '" + text.charAt(0) + "' prefix is not part of SemVer; write " + text.substring(1));
         }
         String rest = text;

@@ -1,7 +1,12 @@
 package dev.slipway.api.internal;
 
+import java.util.Objects;
+
 /**
  * Git's reference name rules, as {@code git check-ref-format} applies them to {@code refs/tags/<name>}.
+ *
+ * <p>Git's rule that a reference name is not the single character {@code @} applies to the whole name
+ * ({@code refs/tags/@}), so it never rejects a tag name: {@code git tag @} succeeds.
  */
 public final class RefNames {
 
@@ -15,11 +20,9 @@ public final class RefNames {
      * @return the problem, or null
      */
     public static String tagNameProblem(String name) {
+        Objects.requireNonNull(name, "name");
         if (name.isEmpty()) {
             return "it is empty";
-        }
-        if (name.equals("@")) {
-            return "it is the single character '@'";
         }
         if (name.startsWith("/") || name.endsWith("/")) {
             return "it starts or ends with '/'";

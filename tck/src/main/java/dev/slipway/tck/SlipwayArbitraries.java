@@ -1,0 +1,369 @@
+package dev.slipway.tck;
+
+import dev.slipway.api.ImageTag;
+import dev.slipway.api.ReleaseTag;
+import dev.slipway.api.ServiceId;
+import dev.slipway.api.StagingScheme;
+import dev.slipway.api.StagingVersion;
+import dev.slipway.api.TagPattern;
+import dev.slipway.api.Version;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
+
+/**
+ * jqwik arbitraries for the api value types, for the property suites of hosts and adapters.
+ *
+ * <p>Every value they generate is valid: the factories never throw for it, and its text parses back to
+ * an equal value. They lean towards the cases that break implementations: numbers beyond {@code long}
+ * (SemVer numbers are unbounded), numeric and alphanumeric pre-release identifiers side by side, build
+ * metadata, service paths holding {@code @} and {@code -}, counts at digit boundaries ({@code 9}, {@code 10},
+ * {@code 999}, {@code 1000}) and at the largest count a scheme can express.
+ *
+ * <pre>{@code
+ * @Property
+ * void deployedVersionsAreImageTags(@ForAll("staging") StagingVersion version) { ... }
+ *
+ * @Provide
+ * Arbitrary<StagingVersion> staging() {
+ *     return SlipwayArbitraries.stagingVersions(StagingScheme.DEFAULT);
+ * }
+ * }</pre>
+ */
+public final class SlipwayArbitraries {
+
+    private static final String DIGITS = "0123456789";
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String IDENTIFIER_CHARS = DIGITS + LETTERS + "-";
+    private static final String LOWER_HEX = "0123456789abcdef";
+    private static final int SHA1_HEX_DIGITS = 40;
+    private static final int SHA256_HEX_DIGITS = 64;
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final BigInteger HUGE = BigInteger.TEN.pow(40);
+
+    private SlipwayArbitraries() {
+    }
+
+    /**
+     * Numbers as SemVer allows them in {@code MAJOR}, {@code MINOR}, {@code PATCH} and numeric pre-release
+     * identifiers: mostly small, with the boundaries of {@code int} and {@code long} and numbers of up to 41
+     * digits.
+     *
+     * @return non-negative numbers
+     */
+    public static Arbitrary<BigInteger> versionNumbers() {
+        Arbitrary<BigInteger> boundaries = Arbitraries.of(BigInteger.valueOf(9), BigInteger.TEN, BigInteger.valueOf(99),
+                BigInteger.valueOf(100), BigInteger.valueOf(Integer.MAX_VALUE), BigInteger.valueOf(Integer.MAX_VALUE).add(BigInteger.ONE),
+                LONG_MAX, LONG_MAX.add(BigInteger.ONE), new BigInteger("99999999999999999999999"), HUGE);
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.bigIntegers().between(BigInteger.ZERO, BigInteger.valueOf(20))),
+                Tuple.of(2, Arbitraries.bigIntegers().between(BigInteger.ZERO, LONG_MAX)),
+                Tuple.of(1, Arbitraries.bigIntegers().between(BigInteger.ZERO, HUGE)),
+                Tuple.of(1, boundaries));
+    }
+
+    /**
+     * Pre-release identifiers: numeric ones (no leading zero, possibly huge) and alphanumeric ones over
+     * {@code [0-9A-Za-z-]} with at least one non-digit ({@code rc}, {@code 0a}, {@code -}, {@code x-Y9}).
+     *
+     * @return valid pre-release identifiers
+     */
+    public static Arbitrary<String> prereleaseIdentifiers() {
+        Arbitrary<String> numeric = versionNumbers().map(BigInteger::toString);
+        Arbitrary<String> alphanumeric = Arbitraries.strings().withChars(IDENTIFIER_CHARS).ofMinLength(1).ofMaxLength(12)
+                .filter(s -> !isDigits(s));
+        Arbitrary<String> usual = Arbitraries.of("alpha", "beta", "rc", "SNAPSHOT", "DEV", "-", "--", "0a", "a0", "x-y");
+        return Arbitraries.frequencyOf(Tuple.of(3, numeric), Tuple.of(4, alphanumeric), Tuple.of(2, usual));
+    }
+
+    /**
+     * Build metadata identifiers: anything over {@code [0-9A-Za-z-]}, leading zeros included ({@code 007}).
+     *
+     * @return valid build identifiers
+     */
+    public static Arbitrary<String> buildIdentifiers() {
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars(IDENTIFIER_CHARS).ofMinLength(1).ofMaxLength(12),
+                Arbitraries.strings().withChars(DIGITS).ofMinLength(1).ofMaxLength(6));
+    }
+
+    /**
+     * SemVer versions: releases, pre-releases and build metadata, in any combination, with numbers beyond
+     * {@code long} now and then.
+     *
+     * @return valid versions
+     */
+    public static Arbitrary<Version> versions() {
+        return Combinators.combine(versionNumbers(), versionNumbers(), versionNumbers(),
+                        prereleaseIdentifiers().list().ofMaxSize(4), buildIdentifiers().list().ofMaxSize(3))
+                .as(Version::new);
+    }
+
+    /**
+     * Release versions {@code X.Y.Z}: no pre-release, no build metadata.
+     *
+     * @return valid release versions
+     */
+    public static Arbitrary<Version> releaseVersions() {
+        return Combinators.combine(versionNumbers(), versionNumbers(), versionNumbers())
+                .as((major, minor, patch) -> new Version(major, minor, patch, List.of(), List.of()));
+    }
+
+    /**
+     * The text of valid SemVer versions, written from the grammar of SemVer 2.0.0 (not by
+     * {@link Version#toString()}), so that it can check a parser from the text side.
+     *
+     * @return texts that {@link Version#parse} accepts and that {@code toString()} gives back unchanged
+     */
+    public static Arbitrary<String> versionText() {
+        Arbitrary<String> number = versionNumbers().map(BigInteger::toString);
+        Arbitrary<String> core = Combinators.combine(number, number, number).as((a, b, c) -> a + "." + b + "." + c);
+        Arbitrary<String> prerelease = prereleaseIdentifiers().list().ofMaxSize(4)
+                .map(ids -> ids.isEmpty() ? "" : "-" + String.join(".", ids));
+        Arbitrary<String> build = buildIdentifiers().list().ofMaxSize(3)
+                .map(ids -> ids.isEmpty() ? "" : "+" + String.join(".", ids));
+        return Combinators.combine(core, prerelease, build).as((c, p, b) -> c + p + b);
+    }
+
+    /**
+     * Service paths: one to four segments of {@code [a-z0-9._@-]}, npm-style scopes ({@code @scope/pkg})
+     * and the usual {@code services/<name>}. Every path generated also makes a valid tag name under
+     * {@link TagPattern#DEFAULT} and the other patterns of {@link #tagPatterns()}: no segment starts or ends
+     * with {@code .}, holds {@code ..} or ends with {@code .lock}.
+     *
+     * @return valid service ids
+     */
+    public static Arbitrary<ServiceId> serviceIds() {
+        Arbitrary<String> segment = Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-_.@")
+                .ofMinLength(1).ofMaxLength(12)
+                .filter(SlipwayArbitraries::isTagSafeSegment);
+        Arbitrary<String> nested = segment.list().ofMinSize(1).ofMaxSize(4).map(segments -> String.join("/", segments));
+        Arbitrary<String> scoped = Combinators.combine(segment, segment).as((scope, name) -> "@" + scope + "/" + name);
+        Arbitrary<String> services = segment.map(name -> "services/" + name);
+        Arbitrary<String> usual = Arbitraries.of("services/go-backend", "services/web", "services/web-api", "packages/kit",
+                "@sveltejs/kit", "libs/common", "a", "a@b");
+        return Arbitraries.frequencyOf(Tuple.of(4, nested), Tuple.of(1, scoped), Tuple.of(3, services), Tuple.of(1, usual))
+                .map(ServiceId::of);
+    }
+
+    /**
+     * Release tags under the default pattern {@code {service}@{version}}, such as
+     * {@code services/go-backend@0.2.3} or {@code @scope/pkg@1.2.3}.
+     *
+     * @return valid release tags
+     */
+    public static Arbitrary<ReleaseTag> releaseTags() {
+        return Combinators.combine(serviceIds(), releaseVersions()).as(ReleaseTag::of);
+    }
+
+    /**
+     * Release tag patterns: {@link TagPattern#DEFAULT}, other separators between {@code {service}} and
+     * {@code {version}} in either order ({@code {service}/v{version}}, {@code {version}-{service}}), and
+     * patterns of one service without {@code {service}} ({@code @sveltejs/kit@{version}}). Their literals
+     * hold no digit and no {@code .}, so a name splits one way only, and every name they give to a service of
+     * {@link #serviceIds()} and a release version is a valid git tag name.
+     *
+     * @return valid tag patterns
+     */
+    public static Arbitrary<TagPattern> tagPatterns() {
+        Arbitrary<String> lead = Arbitraries.of("", "", "release-", "tags/", "@acme/");
+        Arbitrary<String> separator = Arbitraries.of("@", "/v", "-", "_", "/", "@v", "--", "-v-");
+        Arbitrary<String> tail = Arbitraries.of("", "", "-release", "@x");
+        Arbitrary<String> both = Combinators.combine(lead, separator, tail, Arbitraries.of(true, false))
+                .as((l, s, t, serviceFirst) -> serviceFirst
+                        ? l + "{service}" + s + "{version}" + t
+                        : l + "{version}" + s + "{service}" + t);
+        Arbitrary<String> single = Combinators.combine(Arbitraries.of("", "v", "@sveltejs/kit@", "kit-", "tools/cli/v"), tail)
+                .as((l, t) -> l + "{version}" + t);
+        return Arbitraries.frequencyOf(
+                        Tuple.of(2, Arbitraries.just("{service}@{version}")), Tuple.of(5, both), Tuple.of(2, single))
+                .map(TagPattern::parse);
+    }
+
+    /**
+     * Staging schemes: {@link StagingScheme#DEFAULT}, {@code rc{count:5}-g{sha:10}}, and schemes with other
+     * literals ({@code [0-9A-Za-z-]}, at least one non-digit) and widths, up to the widest count (18 digits)
+     * and the longest commit prefix (64 hex digits); placeholders with and without explicit widths.
+     *
+     * @return valid staging schemes
+     */
+    public static Arbitrary<StagingScheme> stagingSchemes() {
+        Arbitrary<String> literal = Arbitraries.strings().withChars(IDENTIFIER_CHARS).ofMaxLength(4);
+        Arbitrary<Integer> countWidth = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.integers().between(1, 6)),
+                Tuple.of(1, Arbitraries.integers().between(1, StagingScheme.MAX_COUNT_WIDTH)));
+        Arbitrary<Integer> shaLength = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.integers().between(StagingScheme.MIN_SHA_LENGTH, 12)),
+                Tuple.of(1, Arbitraries.integers().between(StagingScheme.MIN_SHA_LENGTH, StagingScheme.MAX_SHA_LENGTH)));
+        Arbitrary<String> custom = Combinators.combine(literal, countWidth, literal, shaLength, literal, Arbitraries.of(true, false))
+                .as((prefix, width, middle, length, suffix, explicit) -> prefix
+                        + (explicit || width != 4 ? "{count:" + width + "}" : "{count}") + middle
+                        + (explicit || length != 7 ? "{sha:" + length + "}" : "{sha}") + suffix)
+                .filter(pattern -> hasNonDigit(pattern.replaceAll("\\{[^}]*}", "")));
+        return Arbitraries.frequencyOf(
+                        Tuple.of(1, Arbitraries.just("rc{count:4}-g{sha:7}")),
+                        Tuple.of(1, Arbitraries.just("rc{count:5}-g{sha:10}")),
+                        Tuple.of(6, custom))
+                .map(StagingScheme::parse);
+    }
+
+    /**
+     * Commit counts a scheme can express: from 0 to {@link StagingScheme#maxCount()}, often at a digit
+     * boundary ({@code 9}, {@code 10}, {@code 99}, {@code 100}, ...) or at either end.
+     *
+     * @param scheme the scheme whose counts are wanted
+     * @return counts that fit the scheme
+     */
+    public static Arbitrary<Long> counts(StagingScheme scheme) {
+        Objects.requireNonNull(scheme, "scheme");
+        long max = scheme.maxCount();
+        List<Long> boundaries = new ArrayList<>(List.of(0L, max));
+        for (long power = 10; power <= max && power > 0; power *= 10) {
+            boundaries.add(power - 1);
+            boundaries.add(power);
+        }
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.longs().between(0, Math.min(max, 100))),
+                Tuple.of(3, Arbitraries.longs().between(0, max).withDistribution(RandomDistribution.uniform())),
+                Tuple.of(2, Arbitraries.of(boundaries)));
+    }
+
+    /**
+     * Staging versions of one scheme: any release base, any count the scheme can express (see
+     * {@link #counts}), any commit (see {@link #commitIds(StagingScheme)}).
+     *
+     * @param scheme the scheme that shapes the versions
+     * @return valid staging versions of that scheme
+     */
+    public static Arbitrary<StagingVersion> stagingVersions(StagingScheme scheme) {
+        Objects.requireNonNull(scheme, "scheme");
+        return Combinators.combine(releaseVersions(), counts(scheme), commitIds(scheme))
+                .as((base, count, commitId) -> scheme.version(base, count, commitId));
+    }
+
+    /**
+     * Staging versions of the schemes of {@link #stagingSchemes()}, with counts spread as {@link #counts} spreads
+     * them.
+     *
+     * @return valid staging versions
+     */
+    public static Arbitrary<StagingVersion> stagingVersions() {
+        // combined, not flat-mapped: a fresh inner arbitrary per sample is slow and starts on its edge cases
+        return Combinators.combine(stagingSchemes(), releaseVersions(), countChoices(), longCommitIds())
+                .as((scheme, base, choice, commitId) -> scheme.version(base, choice.count(scheme), commitId));
+    }
+
+    /**
+     * Build histories: two to ten staging versions of one scheme and one base, in no particular order, as the
+     * builds of one service between two releases.
+     *
+     * @return lists of staging versions that share scheme and base
+     */
+    public static Arbitrary<List<StagingVersion>> stagingHistories() {
+        Arbitrary<List<Tuple.Tuple2<CountChoice, String>>> builds = Combinators.combine(countChoices(), longCommitIds())
+                .as(Tuple::of).list().ofMinSize(2).ofMaxSize(10);
+        return Combinators.combine(stagingSchemes(), releaseVersions(), builds)
+                .as((scheme, base, list) -> list.stream()
+                        .map(build -> scheme.version(base, build.get1().count(scheme), build.get2()))
+                        .toList());
+    }
+
+    /** How a count is picked for a scheme not known yet: small, anywhere, at a digit boundary, or at an end. */
+    private record CountChoice(int kind, long raw, int digits) {
+
+        long count(StagingScheme scheme) {
+            long max = scheme.maxCount();
+            int width = scheme.countWidth();
+            int k = 1 + Math.floorMod(digits, width);
+            return switch (kind) {
+                case 0 -> 0;
+                case 1 -> max;
+                case 2 -> Math.floorMod(raw, Math.min(max, 100) + 1);
+                case 3 -> pow10(k) - 1;                          // 9, 99, 999, ...
+                case 4 -> k < width ? pow10(k) : 0;             // 10, 100, 1000, ...
+                default -> Math.floorMod(raw, max + 1);
+            };
+        }
+
+        private static long pow10(int exponent) {
+            long p = 1;
+            for (int i = 0; i < exponent; i++) {
+                p *= 10;
+            }
+            return p;
+        }
+    }
+
+    private static Arbitrary<CountChoice> countChoices() {
+        Arbitrary<Integer> kind = Arbitraries.frequency(
+                Tuple.of(1, 0), Tuple.of(1, 1), Tuple.of(3, 2), Tuple.of(1, 3), Tuple.of(1, 4), Tuple.of(3, 5));
+        return Combinators.combine(kind, Arbitraries.longs().withDistribution(RandomDistribution.uniform()).withoutEdgeCases(),
+                        Arbitraries.integers().between(0, StagingScheme.MAX_COUNT_WIDTH))
+                .as(CountChoice::new);
+    }
+
+    /** SHA-256-length ids: long enough for every scheme, since a scheme takes a prefix. */
+    private static Arbitrary<String> longCommitIds() {
+        return Arbitraries.strings().withChars(LOWER_HEX).ofLength(SHA256_HEX_DIGITS);
+    }
+
+    /**
+     * Image tags of the OCI grammar {@code [A-Za-z0-9_][A-Za-z0-9._-]{0,127}}: arbitrary ones up to the
+     * 128-character limit, and the tags Slipway itself deploys (release versions, staging versions).
+     *
+     * @return valid image tags
+     */
+    public static Arbitrary<ImageTag> imageTags() {
+        Arbitrary<String> first = Arbitraries.strings().withChars(DIGITS + LETTERS + "_").ofLength(1);
+        Arbitrary<String> rest = Arbitraries.strings().withChars(DIGITS + LETTERS + "_.-").ofMaxLength(ImageTag.MAX_LENGTH - 1);
+        Arbitrary<String> grammar = Combinators.combine(first, rest).as(String::concat);
+        Arbitrary<String> versionTags = Arbitraries.oneOf(
+                        releaseVersions().map(Version::toString),
+                        stagingVersions(StagingScheme.DEFAULT).map(StagingVersion::toString))
+                .filter(tag -> tag.length() <= ImageTag.MAX_LENGTH);
+        Arbitrary<String> usual = Arbitraries.of("latest", "hotfix-123", "_", "a".repeat(ImageTag.MAX_LENGTH));
+        return Arbitraries.frequencyOf(Tuple.of(5, grammar), Tuple.of(3, versionTags), Tuple.of(1, usual))
+                .map(ImageTag::of);
+    }
+
+    /**
+     * Full SHA-1 commit ids: 40 lower-case hex digits.
+     *
+     * @return commit ids
+     */
+    public static Arbitrary<String> commitIds() {
+        return Arbitraries.strings().withChars(LOWER_HEX).ofLength(SHA1_HEX_DIGITS);
+    }
+
+    /**
+     * Full commit ids long enough for a scheme: SHA-1 ids (40 hex digits) when its commit prefix fits in
+     * them, SHA-256 ids (64 hex digits) when it is longer.
+     *
+     * @param scheme the scheme the ids are for
+     * @return lower-case hex commit ids of at least {@link StagingScheme#shaLength()} digits
+     */
+    public static Arbitrary<String> commitIds(StagingScheme scheme) {
+        Objects.requireNonNull(scheme, "scheme");
+        return scheme.shaLength() <= SHA1_HEX_DIGITS
+                ? commitIds()
+                : Arbitraries.strings().withChars(LOWER_HEX).ofLength(SHA256_HEX_DIGITS);
+    }
+
+    private static boolean isDigits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static boolean hasNonDigit(String s) {
+        return s.chars().anyMatch(c -> c < '0' || c > '9');
+    }
+
+    private static boolean isTagSafeSegment(String segment) {
+        return !segment.startsWith(".") && !segment.endsWith(".") && !segment.contains("..") && !segment.endsWith(".lock");
+    }
+}
