@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every Slipway benchmark in one go and prints a Markdown table of the ratios.
+#
+#   mvn -B -Pbench -DskipTests package   # builds cli/target/slipway.jar and bench/target/benchmarks.jar
+#   bench/run.sh [--quick] [--check-only] [--baselines-only]
+#
+# Generates the benchmark repository on the first run (about half a minute; cached under
+# bench/target/bench-repo), checks that Slipway's answers equal the git CLI's, then runs the JMH
+# benchmarks (about 4 minutes on 2 cores). Results: bench/target/bench-results.md and jmh-result.json.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+jar=$root/bench/target/benchmarks.jar
+if [ ! -f "$jar" ]; then
+  echo "bench/run.sh: $jar is missing; build it first: mvn -B -Pbench -DskipTests package" >&2
+  exit 2
+fi
+cd "$root"
+exec java -cp "$jar" dev.slipway.bench.BenchMain \
+  --cache "$root/bench/target/bench-repo" \
+  --cli-jar "$root/cli/target/slipway.jar" \
+  --out "$root/bench/target" \
+  "$@"
