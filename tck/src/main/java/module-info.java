@@ -7,4 +7,8 @@ module dev.slipway.tck {
     requires transitive org.junit.jupiter.api;
     requires transitive net.jqwik.api;
     requires transitive org.assertj.core;
+
+    exports dev.slipway.tck.git;
+    // JUnit and jqwik call the kits' package-private lifecycle methods and set their @TempDir fields
+    opens dev.slipway.tck.git;
 }
