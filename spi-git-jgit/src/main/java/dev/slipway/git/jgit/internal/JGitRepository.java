@@ -45,16 +45,23 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
-/** A repository read through JGit: one {@link ObjectReader} per open repository, one walk per call. */
+/**
+ * A repository read through JGit: one {@link ObjectReader} per open repository, and one commit-graph walk
+ * ({@code graph}, no message bodies) whose parsed commits later calls reuse, so the second count over the same
+ * history does not inflate its commits again.
+ */
 public final class JGitRepository implements GitRepository {
 
     private final Repository repository;
     private final ObjectReader reader;
+    private final RevWalk graph;
     private final String location;
 
     private JGitRepository(Repository repository) {
         this.repository = repository;
         this.reader = repository.newObjectReader();
+        this.graph = new RevWalk(reader);
+        this.graph.setRetainBody(false);
         this.location = repository.isBare() || repository.getWorkTree() == null
                 ? repository.getDirectory().getPath()
                 : repository.getWorkTree().getPath();
@@ -92,8 +99,8 @@ public final class JGitRepository implements GitRepository {
     @Override
     public Optional<CommitId> resolve(String revision) {
         Objects.requireNonNull(revision, "revision");
-        try (RevWalk walk = new RevWalk(reader)) {
-            RevCommit commit = new Revisions(repository, walk).resolve(revision);
+        try {
+            RevCommit commit = new Revisions(repository, graph()).resolve(revision);
             return commit == null ? Optional.empty() : Optional.of(id(commit));
         } catch (IOException e) {
             throw io(e);
@@ -102,8 +109,8 @@ public final class JGitRepository implements GitRepository {
 
     @Override
     public List<GitTag> tags() {
-        try (RevWalk walk = new RevWalk(reader)) {
-            walk.setRetainBody(false);
+        try {
+            RevWalk walk = graph();
             List<GitTag> tags = new ArrayList<>();
             for (Ref ref : repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
                 ObjectId target = ref.getObjectId();
@@ -139,8 +146,8 @@ public final class JGitRepository implements GitRepository {
 
     @Override
     public long count(Collection<CommitId> include, Collection<CommitId> exclude) {
-        try (RevWalk walk = new RevWalk(reader)) {
-            walk.setRetainBody(false);
+        try {
+            RevWalk walk = graph();
             if (!mark(walk, include, exclude)) {
                 return 0;
             }
@@ -207,8 +214,8 @@ public final class JGitRepository implements GitRepository {
 
     @Override
     public List<String> changedPaths(CommitId from, CommitId to) {
-        try (RevWalk walk = new RevWalk(reader); TreeWalk diff = new TreeWalk(reader)) {
-            walk.setRetainBody(false);
+        try (TreeWalk diff = new TreeWalk(reader)) {
+            RevWalk walk = graph();
             RevCommit old = commit(walk, from);
             RevCommit current = commit(walk, to);
             diff.setRecursive(true);
@@ -224,9 +231,8 @@ public final class JGitRepository implements GitRepository {
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        try (RevWalk walk = new RevWalk(reader)) {
-            walk.setRetainBody(false);
-            RevCommit at = commit(walk, commit);
+        try {
+            RevCommit at = commit(graph(), commit);
             try (TreeWalk entry = TreeWalk.forPath(reader, path, at.getTree())) {
                 if (entry == null || (entry.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
                     return Optional.empty();
@@ -254,9 +260,8 @@ public final class JGitRepository implements GitRepository {
     @Override
     public Optional<String> treeId(CommitId commit, String path) {
         checkPath(path);
-        try (RevWalk walk = new RevWalk(reader)) {
-            walk.setRetainBody(false);
-            RevCommit at = commit(walk, commit);
+        try {
+            RevCommit at = commit(graph(), commit);
             if (path.isEmpty()) {
                 return Optional.of(at.getTree().name());
             }
@@ -280,8 +285,8 @@ public final class JGitRepository implements GitRepository {
             }
         }
         long[] counts = new long[distinct.size()];
-        try (RevWalk walk = new RevWalk(reader)) {
-            walk.setRetainBody(false);
+        try {
+            RevWalk walk = graph();
             walk.markStart(commit(walk, head));
             CanonicalTreeParser parser = new CanonicalTreeParser();
             for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
@@ -302,8 +307,8 @@ public final class JGitRepository implements GitRepository {
 
     @Override
     public Optional<CommitId> mergeBase(CommitId a, CommitId b) {
-        try (RevWalk walk = new RevWalk(reader)) {
-            walk.setRetainBody(false);
+        try {
+            RevWalk walk = graph();
             RevCommit first = commit(walk, a);
             RevCommit second = commit(walk, b);
             walk.setRevFilter(RevFilter.MERGE_BASE);
@@ -325,22 +330,16 @@ public final class JGitRepository implements GitRepository {
     /** Of several merge bases, the newest (by committer time) of those no other one descends from, as git picks. */
     private RevCommit best(List<RevCommit> bases) throws IOException {
         List<RevCommit> independent = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(reader)) {
-            walk.setRetainBody(false);
-            for (RevCommit candidate : bases) {
-                boolean redundant = false;
-                for (RevCommit other : bases) {
-                    if (other != candidate && !other.equals(candidate)) {
-                        walk.reset();
-                        if (walk.isMergedInto(walk.parseCommit(candidate), walk.parseCommit(other))) {
-                            redundant = true;
-                            break;
-                        }
-                    }
+        for (RevCommit candidate : bases) {
+            boolean redundant = false;
+            for (RevCommit other : bases) {
+                if (!other.equals(candidate) && reaches(other, candidate)) {
+                    redundant = true;
+                    break;
                 }
-                if (!redundant) {
-                    independent.add(candidate);
-                }
+            }
+            if (!redundant) {
+                independent.add(candidate);
             }
         }
         RevCommit best = independent.isEmpty() ? bases.get(0) : independent.get(0);
@@ -354,14 +353,33 @@ public final class JGitRepository implements GitRepository {
 
     @Override
     public boolean isAncestor(CommitId ancestor, CommitId descendant) {
-        try (RevWalk walk = new RevWalk(reader)) {
-            walk.setRetainBody(false);
+        try {
+            RevWalk walk = graph();
             RevCommit base = commit(walk, ancestor);
             RevCommit tip = commit(walk, descendant);
-            return walk.isMergedInto(base, tip);
+            return reaches(tip, base);
         } catch (IOException e) {
             throw io(e);
         }
+    }
+
+    /**
+     * Whether {@code target} is reachable from {@code start}: a plain walk that stops when it meets the target.
+     * No cut-off by commit time, which a skewed clock would make wrong.
+     */
+    private boolean reaches(RevCommit start, RevCommit target) throws IOException {
+        if (start.equals(target)) {
+            return true;
+        }
+        RevWalk walk = graph();
+        walk.markStart(walk.parseCommit(start));
+        RevCommit wanted = walk.parseCommit(target);
+        for (RevCommit commit = walk.next(); commit != null; commit = walk.next()) {
+            if (commit == wanted) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -385,6 +403,7 @@ public final class JGitRepository implements GitRepository {
 
     @Override
     public void close() {
+        graph.close();
         reader.close();
         repository.close();
     }
@@ -392,6 +411,14 @@ public final class JGitRepository implements GitRepository {
     @Override
     public String toString() {
         return "JGitRepository[" + location + "]";
+    }
+
+    /** The shared commit-graph walk, reset: no starts, no flags, no filter, no sorting, no bodies. */
+    private RevWalk graph() {
+        graph.reset();
+        graph.setRevFilter(RevFilter.ALL);
+        graph.sort(RevSort.NONE);
+        return graph;
     }
 
     /** Marks the starts and the uninteresting commits; false when there is nothing to start from. */
