@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Builds a {@code git fast-import} stream: many commits, branches, merges and tags in one git process.
- * Every commit gets its own date, one minute after the previous one, so histories are reproducible and
- * commit-date order is total.
+ * By default every commit gets its own date, one minute after the previous one, so histories are
+ * reproducible and commit-date order is total.
  */
 final class FastImport {
 
@@ -39,9 +39,16 @@ final class FastImport {
     private final ByteArrayOutputStream stream = new ByteArrayOutputStream();
     private int marks;
     private long time;
+    private final long step;
 
     FastImport(long firstTime) {
+        this(firstTime, 60);
+    }
+
+    /** A stream whose dates start at {@code firstTime} and advance by {@code step} seconds per commit or tag. */
+    FastImport(long firstTime, long step) {
         this.time = firstTime;
+        this.step = step;
     }
 
     /**
@@ -130,7 +137,7 @@ final class FastImport {
 
     private long tick() {
         long when = time;
-        time += 60;
+        time += step;
         return when;
     }
 

@@ -29,6 +29,16 @@ final class GeneratedHistory {
     record Step(int kind, int a, int b, int c) {
     }
 
+    /** How committer clocks behave across a history. */
+    enum Clock {
+        /** Every commit a minute after the one before. */
+        MONOTONIC,
+        /** Now and then a commit dated a day or more before the one made just before it. */
+        SKEWED,
+        /** Every commit in the same second, as scripts and rebases make them. */
+        FROZEN
+    }
+
     /** The files the histories touch: nested directories, a file that becomes a directory and back. */
     static final List<String> FILES = List.of("a.txt", "dir/b.txt", "dir/sub/c.txt", "dir2/d.txt",
             "services/x/e.txt", "services/y/f.txt", "p", "p/q.txt");
@@ -48,9 +58,9 @@ final class GeneratedHistory {
     }
 
     /** Builds the history of {@code steps} into a new bare repository at {@code directory}. */
-    static GeneratedHistory build(GitCli git, Path directory, List<Step> steps, boolean skew) {
+    static GeneratedHistory build(GitCli git, Path directory, List<Step> steps, Clock clock) {
         git.text(directory.getParent(), "init", "-q", "--bare", "--template=", directory.toString());
-        FastImport history = new FastImport(GitCli.EPOCH);
+        FastImport history = new FastImport(GitCli.EPOCH, clock == Clock.FROZEN ? 0 : 60);
         List<String> branches = new ArrayList<>(List.of("main"));
         Map<String, String> tips = new HashMap<>();
         Map<String, TreeSet<String>> trees = new HashMap<>();
@@ -83,7 +93,7 @@ final class GeneratedHistory {
                 }
                 String mark = history.commit("refs/heads/" + branch, parent == null ? List.of() : List.of(parent),
                         "commit " + counter + " on " + branch + "\n", List.of(change));
-                skew(history, skew, step);
+                skew(history, clock, step);
                 tips.put(branch, mark);
                 trees.put(mark, files);
                 marks.add(mark);
@@ -103,7 +113,7 @@ final class GeneratedHistory {
                 }
                 String mark = history.commit("refs/heads/" + into, List.of(ours, theirs),
                         "Merge " + from + " into " + into + "\n", List.of());
-                skew(history, skew, step);
+                skew(history, clock, step);
                 tips.put(into, mark);
                 trees.put(mark, trees.get(ours));
                 marks.add(mark);
@@ -125,8 +135,8 @@ final class GeneratedHistory {
         return new GeneratedHistory(directory, marks.stream().map(ids::get).toList(), tags);
     }
 
-    private static void skew(FastImport history, boolean skew, Step step) {
-        if (skew && Math.floorMod(step.c(), 5) == 1) {
+    private static void skew(FastImport history, Clock clock, Step step) {
+        if (clock == Clock.SKEWED && Math.floorMod(step.c(), 5) == 1) {
             // the next commit is dated a day or more before this one: committer clocks are not monotonic
             history.shiftClock(-86_400L * (1 + Math.floorMod(step.c(), 3)));
         }

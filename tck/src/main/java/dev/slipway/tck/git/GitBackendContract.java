@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -58,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  * detached, two shallow and a partial clone; an empty repository; a repository crowded enough for
  * ambiguous abbreviations). The git command line is the oracle of every rule: each expectation is what
  * git answers, run with a private home, no system configuration and fixed identities and dates, so
- * nothing of the machine's configuration and no network is involved. It needs {@code git} 2.30 or newer
+ * nothing of the machine's configuration and no network is involved. It needs {@code git} 2.31 or newer
  * on the {@code PATH}.
  *
  * <p>The backend is created before each test (in {@link BeforeEach}), so subclass fields are set by then;
@@ -226,17 +227,18 @@ public abstract class GitBackendContract {
         @Tag("GIT-3")
         @DisplayName("GIT-3: a full id resolves to its commit, in lower or upper case")
         void fullIds() {
-            assertResolvesLikeGit(world.main(), world.commit("m4"), world.commit("m4").toUpperCase(), world.commit("u0"));
+            assertResolvesLikeGit(world.main(), world.commit("m4"), world.commit("m4").toUpperCase(Locale.ROOT), world.commit("u0"));
             assertThat(open(world.main()).resolve(world.commit("m4"))).contains(id("m4"));
         }
 
         @Test
         @Tag("GIT-3")
-        @DisplayName("GIT-3: a unique abbreviation resolves to its commit")
+        @DisplayName("GIT-3: a unique abbreviation (alone or in git describe output) resolves to its commit")
         void abbreviations() {
             String m3 = world.commit("m3");
             String shortest = git.git().text(world.main(), "rev-parse", "--short=4", m3);
-            assertResolvesLikeGit(world.main(), m3.substring(0, 7), m3.substring(0, 12), shortest);
+            assertResolvesLikeGit(world.main(), m3.substring(0, 7), m3.substring(0, 12), shortest,
+                    "v0.1.1-5-g" + m3.substring(0, 7), m3.substring(0, 7).toUpperCase(Locale.ROOT));
             assertThat(open(world.main()).resolve(shortest)).contains(id("m3"));
         }
 
@@ -278,9 +280,10 @@ public abstract class GitBackendContract {
 
         @Test
         @Tag("GIT-3")
-        @DisplayName("GIT-3: a detached HEAD resolves to the commit it holds")
+        @DisplayName("GIT-3: a detached HEAD resolves to the commit it holds; remote-tracking names resolve as git does")
         void detachedHead() {
-            assertResolvesLikeGit(world.detached(), "HEAD", "main", "HEAD^2");
+            assertResolvesLikeGit(world.detached(), "HEAD", "main", "HEAD^2", "origin", "origin/feature",
+                    "remotes/origin/side", "refs/remotes/origin/main");
             assertThat(open(world.detached()).resolve("HEAD")).contains(id("m4"));
         }
 

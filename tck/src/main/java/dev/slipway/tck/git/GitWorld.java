@@ -1,6 +1,5 @@
 package dev.slipway.tck.git;
 
-import dev.slipway.tck.git.FastImport.Change;
 import dev.slipway.tck.git.FastImport.Delete;
 import dev.slipway.tck.git.FastImport.Put;
 import dev.slipway.tck.git.FastImport.Rename;
@@ -9,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,10 +55,6 @@ final class GitWorld {
 
     GitCli git() {
         return git;
-    }
-
-    Path root() {
-        return root;
     }
 
     /** The main repository: a work tree with the history described on the class. */
@@ -255,11 +249,5 @@ final class GitWorld {
         Map<String, String> named = new LinkedHashMap<>();
         marks.forEach((name, mark) -> named.put(name, ids.get(mark)));
         return Collections.unmodifiableMap(named);
-    }
-
-    /** The names of the main repository's commits, in creation order. */
-    synchronized List<String> commitNames() {
-        main();
-        return new ArrayList<>(commits.keySet());
     }
 }
