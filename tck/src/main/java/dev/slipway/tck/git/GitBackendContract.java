@@ -55,9 +55,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The kit brings its own world: real repositories that the git command line builds in a temporary
  * directory, once per run (a history with merges, an octopus, a criss-cross, renames, a file replaced by a
- * directory, a second root; lightweight, annotated and nested tags, tags of trees and blobs; a bare, a
- * detached, two shallow and a partial clone; an empty repository; a repository crowded enough for
- * ambiguous abbreviations). The git command line is the oracle of every rule: each expectation is what
+ * directory, a second root; lightweight, annotated and nested tags, tags of trees and blobs; a linked
+ * work tree; a bare, a detached, two shallow and a partial clone; an empty repository; a repository
+ * crowded enough for ambiguous abbreviations). The git command line is the oracle of every rule: each expectation is what
  * git answers, run with a private home, no system configuration and fixed identities and dates, so
  * nothing of the machine's configuration and no network is involved. It needs {@code git} 2.31 or newer
  * on the {@code PATH}.
@@ -154,6 +154,17 @@ public abstract class GitBackendContract {
             Path inside = world.main().resolve("services/web");
             assertThat(inside).isDirectory();
             assertThat(open(inside).resolve("HEAD")).contains(id("m13"));
+        }
+
+        @Test
+        @Tag("GIT-1")
+        @DisplayName("GIT-1: a linked work tree (git worktree add) opens with its own HEAD and the shared refs")
+        void linkedWorkTree() {
+            GitRepository repository = open(world.linked().resolve("services"));
+            assertThat(repository.resolve("HEAD")).contains(id("m10"));
+            assertThat(repository.resolve("main")).contains(id("m13"));
+            assertThat(repository.tags()).isEqualTo(git.tags(world.main()));
+            assertThat(repository.isShallow()).isFalse();
         }
 
         @Test

@@ -93,6 +93,15 @@ final class GitWorld {
         });
     }
 
+    /** A linked work tree of the main repository ({@code git worktree add}), HEAD detached at m10. */
+    synchronized Path linked() {
+        return built.computeIfAbsent("linked", name -> {
+            Path dir = root.resolve(name);
+            git.text(main(), "worktree", "add", "-q", "--detach", dir.toString(), commit("m10"));
+            return dir;
+        });
+    }
+
     /** A bare clone of the main repository: every ref and peeled tag in packed-refs. */
     synchronized Path bare() {
         return built.computeIfAbsent("bare", name -> {
