@@ -9,4 +9,7 @@ module dev.slipway.tck {
     requires transitive org.assertj.core;
 
     exports dev.slipway.tck;
+    exports dev.slipway.tck.git;
+    // JUnit and jqwik call the kits' package-private lifecycle methods and set their @TempDir fields
+    opens dev.slipway.tck.git;
 }

@@ -136,6 +136,41 @@ class ApiSanityTest {
                             StagingScheme.DEFAULT.version(Version.parse("0.2.2"), 29, COMMIT).toString()))
                     .testEquals();
         }
+
+        @Test
+        void branchName() {
+            new EqualsTester()
+                    .addEqualityGroup(BranchName.of("main"), new BranchName("main"))
+                    .addEqualityGroup(BranchName.of("Main"))
+                    .addEqualityGroup(BranchName.of("release/2026-11"))
+                    .testEquals();
+        }
+
+        @Test
+        void commitId() {
+            new EqualsTester()
+                    .addEqualityGroup(CommitId.of(COMMIT), new CommitId(COMMIT), CommitId.of(COMMIT.toUpperCase(java.util.Locale.ROOT)))
+                    .addEqualityGroup(CommitId.ZERO, CommitId.of("0".repeat(40)))
+                    .addEqualityGroup(CommitId.of("a".repeat(64)))
+                    .testEquals();
+        }
+
+        @Test
+        void gitTagAndCommit() {
+            CommitId c = CommitId.of(COMMIT);
+            java.time.Instant t = java.time.Instant.EPOCH;
+            new EqualsTester()
+                    .addEqualityGroup(new dev.slipway.spi.GitTag("a", c, false), new dev.slipway.spi.GitTag("a", c, false))
+                    .addEqualityGroup(new dev.slipway.spi.GitTag("a", c, true))
+                    .addEqualityGroup(new dev.slipway.spi.GitTag("b", c, false))
+                    .testEquals();
+            new EqualsTester()
+                    .addEqualityGroup(new dev.slipway.spi.GitCommit(c, List.of(), "m", t, List.of()),
+                            new dev.slipway.spi.GitCommit(c, List.of(), "m", t, List.of()))
+                    .addEqualityGroup(new dev.slipway.spi.GitCommit(c, List.of(CommitId.ZERO), "m", t, List.of()))
+                    .addEqualityGroup(new dev.slipway.spi.GitCommit(c, List.of(), "m", t, List.of("a")))
+                    .testEquals();
+        }
     }
 
     @Nested
@@ -158,6 +193,15 @@ class ApiSanityTest {
             for (Object instance : instances) {
                 tester.testAllPublicInstanceMethods(instance);
             }
+        }
+
+        @Test
+        void branchAndCommit() {
+            all(BranchName.class, BranchName.of("main"));
+            all(CommitId.class, CommitId.of(COMMIT));
+            all(dev.slipway.spi.GitTag.class, new dev.slipway.spi.GitTag("a", CommitId.of(COMMIT), true));
+            all(dev.slipway.spi.GitCommit.class, new dev.slipway.spi.GitCommit(CommitId.of(COMMIT), List.of(), "m",
+                    java.time.Instant.EPOCH, List.of()));
         }
 
         @Test
@@ -227,6 +271,18 @@ class ApiSanityTest {
     @Nested
     @DisplayName("ClassSanityTester: generated equality and null checks")
     class Sanity {
+
+        @Test
+        void branchAndCommit() throws Exception {
+            new ClassSanityTester().setDistinctValues(String.class, "main", "develop")
+                    .forAllPublicStaticMethods(BranchName.class).thatReturn(BranchName.class).testEquals().testNulls();
+            new ClassSanityTester().setDistinctValues(String.class, COMMIT, "b".repeat(40))
+                    .forAllPublicStaticMethods(CommitId.class).thatReturn(CommitId.class).testEquals().testNulls();
+            new ClassSanityTester().setDistinctValues(CommitId.class, CommitId.of(COMMIT), CommitId.ZERO)
+                    .testNulls(dev.slipway.spi.GitTag.class);
+            new ClassSanityTester().setDistinctValues(CommitId.class, CommitId.of(COMMIT), CommitId.ZERO)
+                    .testNulls(dev.slipway.spi.GitCommit.class);
+        }
 
         @Test
         void version() throws Exception {
