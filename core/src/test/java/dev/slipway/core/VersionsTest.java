@@ -274,15 +274,19 @@ class VersionsTest {
     class Refusals {
 
         @Test
-        @DisplayName("a shallow clone is refused with how to fetch the history")
+        @DisplayName("a shallow clone (depth 1 or N) is refused with how to fetch the history, never a wrong count")
         void shallow() {
-            git.commit("a", "services/web/a");
-            git.commit("b", "services/web/b");
-            GitFixture clone = new GitFixture(tmp.resolve("clone"));
-            clone.git("clone", "-q", "--depth", "1", "file://" + git.dir(), ".");
-            Slipway s = Slipway.builder().repository(clone.dir()).build();
-            assertThatThrownBy(() -> s.version(WEB, Optional.empty())).isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("shallow clone").hasMessageContaining("fetch-depth: 0");
+            for (int i = 0; i < 5; i++) {
+                git.commit("c" + i, "services/web/c" + i);
+            }
+            for (String depth : List.of("1", "3")) {
+                GitFixture clone = new GitFixture(tmp.resolve("clone-" + depth));
+                clone.git("clone", "-q", "--depth", depth, "file://" + git.dir(), ".");
+                Slipway s = Slipway.builder().repository(clone.dir()).build();
+                assertThatThrownBy(() -> s.version(WEB, Optional.empty())).as("depth " + depth)
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("shallow clone").hasMessageContaining("fetch-depth: 0");
+            }
         }
 
         @Test
