@@ -3,7 +3,9 @@
  */
 module dev.slipway.cli {
     requires dev.slipway.core;
+    requires dev.slipway.git.jgit;
     requires info.picocli;
+    requires java.logging;
 
     exports dev.slipway.cli;
 

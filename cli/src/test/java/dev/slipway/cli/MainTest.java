@@ -54,7 +54,7 @@ class MainTest {
             assertThat(run.out()).startsWith("Usage: slipway ")
                     .contains("--repo=DIR", "--config=FILE", "--json", "--verbose", "--cd=ID", "--version")
                     .containsPattern("(?m)^Commands:$")
-                    .containsPattern("(?m)^  config  Prints the effective configuration")
+                    .containsPattern("(?m)^  config   Prints the effective configuration")
                     .contains("Exit codes:", "  3  invalid input", "  5  a promotion was denied");
         }
 
@@ -111,7 +111,7 @@ class MainTest {
                             "slipway: Unknown option: '--jsn' (did you mean --json?); see 'slipway config --help'"),
                     Arguments.of(new String[] {"frob"}, "slipway: unknown command 'frob'; see 'slipway --help'"),
                     Arguments.of(new String[] {"conifg"},
-                            "slipway: unknown command 'conifg' (did you mean config?); see 'slipway --help'"),
+                            "slipway: unknown command 'conifg' (did you mean config or version?); see 'slipway --help'"),
                     Arguments.of(new String[] {"--repo"},
                             "slipway: Missing required parameter for option '--repo' (DIR); see 'slipway --help'"),
                     Arguments.of(new String[] {"config", "--config"},
@@ -120,7 +120,7 @@ class MainTest {
                     Arguments.of(new String[] {"config", "extra"},
                             "slipway: Unmatched argument at index 1: 'extra'; see 'slipway config --help'"),
                     Arguments.of(new String[] {},
-                            "slipway: missing command (one of: config, help); see 'slipway --help'"));
+                            "slipway: missing command (one of: config, version, changed, help); see 'slipway --help'"));
         }
 
         @ParameterizedTest

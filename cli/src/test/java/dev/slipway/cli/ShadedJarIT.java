@@ -48,14 +48,26 @@ class ShadedJarIT {
     }
 
     private Run java(String... args) throws IOException, InterruptedException {
+        return java(null, args);
+    }
+
+    private Run java(Path home, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (home != null) {
+            command.add("-Duser.home=" + home);
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
         Path out = dir.resolve("out");
         Path err = dir.resolve("err");
-        Process process = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+        if (home != null) {
+            builder.environment().put("HOME", home.toString());
+            builder.environment().put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        }
+        Process process = builder
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();
@@ -130,5 +142,32 @@ class ShadedJarIT {
         assertThat(missingRepo.exitCode()).isEqualTo(3);
         assertThat(missingRepo.out()).isEmpty();
         assertThat(missingRepo.err().lines()).singleElement().asString().contains(dir.resolve("missing").toString());
+    }
+
+    @Test
+    @DisplayName("computes versions in a real repository through the bundled JGit, with no SLF4J noise and"
+            + " nothing written into the user's home")
+    void versionsThroughJGit() throws Exception {
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo.resolve("services/web"));
+        Files.writeString(repo.resolve("services/web/main.go"), "package main\n");
+        dev.slipway.tck.git.GitCli git = new dev.slipway.tck.git.GitCli(dir.resolve("git-home"));
+        git.text(repo, "init", "-q", "-b", "main");
+        git.text(repo, "add", "-A");
+        git.text(repo, "commit", "-q", "-m", "web");
+        git.text(repo, "tag", "services/web@0.2.2");
+        git.text(repo, "commit", "-q", "--allow-empty", "-m", "next");
+        String head = git.text(repo, "rev-parse", "HEAD");
+        Path home = Files.createDirectories(dir.resolve("home"));
+        java.nio.file.Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+
+        Run run = java(home, "--repo", repo.toString(), "version", "--all");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("services/web 0.2.3-rc0001-g" + head.substring(0, 7) + System.lineSeparator());
+        try (var files = Files.list(home)) {
+            assertThat(files).as("files written into HOME").isEmpty();
+        }
     }
 }

@@ -46,10 +46,12 @@ class ChangedTest {
     @Test
     @DisplayName("a rename counts as delete and add: both services change")
     void rename() {
+        String from = git.commit("web keeps a file", "services/web/keep");
         git.git("mv", "services/web/a", "services/go-backend/moved");
         git.git("commit", "-q", "-m", "move");
-        assertThat(git.git("diff", "--no-renames", "--name-only", base, "HEAD").lines().toList())
+        assertThat(git.git("diff", "--no-renames", "--name-only", from, "HEAD").lines().toList())
                 .containsExactly("services/go-backend/moved", "services/web/a");
+        base = from;
         assertThat(changed(base, "HEAD").services()).extracting(ServiceId::path)
                 .containsExactly("services/go-backend", "services/web");
     }
@@ -80,7 +82,7 @@ class ChangedTest {
     @DisplayName("a change to a global path marks every service changed")
     void global() throws Exception {
         Files.writeString(git.dir().resolve("slipway.yaml"), "changes:\n  global: [\".github/workflows/**\"]\n");
-        git.commit("config", "slipway.yaml");
+        git.commit("config");
         String from = git.head();
         git.commit("ci", ".github/workflows/ci.yaml");
         assertThat(changed(from, null).services()).hasSize(3);
@@ -95,7 +97,7 @@ class ChangedTest {
                     paths: ["services/go-backend/**", "libs/common/**", "!**/*.md"]
                   - path: services/web
                 """);
-        git.commit("config", "slipway.yaml");
+        git.commit("config");
         String from = git.head();
         git.commit("lib", "libs/common/util.go", "libs/common/README.md");
         assertThat(changed(from, null).services()).extracting(ServiceId::path).containsExactly("services/go-backend");

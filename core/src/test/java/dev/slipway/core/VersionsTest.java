@@ -168,7 +168,7 @@ class VersionsTest {
         void configured() throws Exception {
             Files.writeString(git.dir().resolve("slipway.yaml"),
                     "versioning:\n  initial: 1.0.0\n  prerelease: \"dev{count:6}-{sha:10}\"\n");
-            String head = git.commit("a", "services/web/a", "slipway.yaml");
+            String head = git.commit("a", "services/web/a");
             assertThat(staging(WEB)).isEqualTo("1.0.0-dev000001-" + head.substring(0, 10));
         }
 
@@ -176,7 +176,7 @@ class VersionsTest {
         @DisplayName("a count beyond the scheme's width is an error that says to cut a release")
         void overflow() throws Exception {
             Files.writeString(git.dir().resolve("slipway.yaml"), "versioning:\n  prerelease: \"rc{count:1}-g{sha:7}\"\n");
-            git.commit("a", "services/web/a", "slipway.yaml");
+            git.commit("a", "services/web/a");
             git.tag("services/web@1.0.0");
             for (int i = 0; i < 10; i++) {
                 git.commit("c" + i, "services/web/c" + i);
@@ -196,7 +196,7 @@ class VersionsTest {
                       - path: packages/adapter
                         tag: "@sveltejs/adapter@{version}"
                     """);
-            git.commit("a", "packages/kit/a", "packages/adapter/a", "slipway.yaml");
+            git.commit("a", "packages/kit/a", "packages/adapter/a");
             git.tag("@sveltejs/kit@2.70.2");
             git.tag("packages/kit@9.0.0");
             String head = git.commit("b", "packages/kit/b");
@@ -274,15 +274,19 @@ class VersionsTest {
     class Refusals {
 
         @Test
-        @DisplayName("a shallow clone is refused with how to fetch the history")
+        @DisplayName("a shallow clone (depth 1 or N) is refused with how to fetch the history, never a wrong count")
         void shallow() {
-            git.commit("a", "services/web/a");
-            git.commit("b", "services/web/b");
-            GitFixture clone = new GitFixture(tmp.resolve("clone"));
-            clone.git("clone", "-q", "--depth", "1", "file://" + git.dir(), ".");
-            Slipway s = Slipway.builder().repository(clone.dir()).build();
-            assertThatThrownBy(() -> s.version(WEB, Optional.empty())).isInstanceOf(InvalidInputException.class)
-                    .hasMessageContaining("shallow clone").hasMessageContaining("fetch-depth: 0");
+            for (int i = 0; i < 5; i++) {
+                git.commit("c" + i, "services/web/c" + i);
+            }
+            for (String depth : List.of("1", "3")) {
+                GitFixture clone = new GitFixture(tmp.resolve("clone-" + depth));
+                clone.git("clone", "-q", "--depth", depth, "file://" + git.dir(), ".");
+                Slipway s = Slipway.builder().repository(clone.dir()).build();
+                assertThatThrownBy(() -> s.version(WEB, Optional.empty())).as("depth " + depth)
+                        .isInstanceOf(InvalidInputException.class)
+                        .hasMessageContaining("shallow clone").hasMessageContaining("fetch-depth: 0");
+            }
         }
 
         @Test

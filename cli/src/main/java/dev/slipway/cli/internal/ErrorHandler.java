@@ -85,7 +85,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
                             : " (a bug in slipway: run again with --verbose for the stack trace, and please report it)"));
         } else {
             String message = failure.getMessage();
-            err.println("slipway: " + oneLine(message == null || message.isBlank() ? failure.toString() : message));
+            err.println("slipway: " + oneLine(message == null || message.isBlank() ? failure.getClass().getName() : message));
         }
         if (verbose) {
             failure.printStackTrace(err);

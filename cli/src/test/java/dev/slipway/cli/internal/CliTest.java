@@ -280,9 +280,9 @@ class CliTest {
         }
 
         @Test
-        @DisplayName("an exception without a message is named instead")
+        @DisplayName("an exception with a blank message is named instead")
         void noMessage() {
-            CliRun run = failing(() -> new BackendException(null), "probe");
+            CliRun run = failing(() -> new BackendException(" "), "probe");
 
             assertThat(run.exitCode()).isEqualTo(4);
             assertThat(run.err()).isEqualTo("slipway: dev.slipway.api.BackendException" + System.lineSeparator());

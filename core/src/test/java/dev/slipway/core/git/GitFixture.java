@@ -1,30 +1,29 @@
 package dev.slipway.core.git;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.slipway.git.jgit.JGitBackend;
+import dev.slipway.tck.git.GitCli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/** A real repository driven with the git CLI (the oracle), with a fixed identity and clock. */
+/** A real repository driven with the git CLI (the kit's {@link GitCli}, also the oracle). */
 public final class GitFixture {
 
+    static {
+        // the engines' tests read repositories through JGit; keep it out of the user's home as the CLI does
+        JGitBackend.isolate();
+    }
+
     private final Path dir;
-    private final Path home;
-    private int tick;
+    private final GitCli git;
+    private int files;
 
     public GitFixture(Path dir) {
         this.dir = dir;
-        this.home = dir.resolveSibling(dir.getFileName() + "-home");
+        this.git = new GitCli(dir.resolveSibling(dir.getFileName() + "-home"));
         try {
             Files.createDirectories(dir);
-            Files.createDirectories(home);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -40,54 +39,21 @@ public final class GitFixture {
         return dir;
     }
 
+    /** Runs git; fails with git's message unless it succeeds. */
     public String git(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false",
-                "-c", "core.quotePath=false", "-c", "protocol.file.allow=always", "-c", "uploadpack.allowFilter=true"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("HOME", home.toString());
-        env.put("XDG_CONFIG_HOME", home.toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("GIT_AUTHOR_NAME", "Ada");
-        env.put("GIT_AUTHOR_EMAIL", "ada@example.com");
-        env.put("GIT_COMMITTER_NAME", "Ada");
-        env.put("GIT_COMMITTER_EMAIL", "ada@example.com");
-        String date = (1_767_225_600L + 60L * tick++) + " +0000";
-        env.put("GIT_AUTHOR_DATE", date);
-        env.put("GIT_COMMITTER_DATE", date);
-        try {
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            if (p.exitValue() != 0) {
-                throw new IllegalStateException("git " + String.join(" ", args) + " failed: " + out);
-            }
-            return out.strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return git.text(dir, args);
     }
 
-    /** Writes a file (creating directories) without committing. */
-    public GitFixture write(String path, String content) {
-        try {
-            Path p = dir.resolve(path);
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
-    }
-
-    /** Writes files and commits everything; returns the new commit id. */
+    /** Writes files (with fresh content) and commits everything; returns the new commit id. */
     public String commit(String message, String... paths) {
-        for (String path : paths) {
-            write(path, path + " " + tick + "\n");
+        try {
+            for (String path : paths) {
+                Path p = dir.resolve(path);
+                Files.createDirectories(p.getParent());
+                Files.writeString(p, path + " " + files++ + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         git("add", "-A");
         git("commit", "-q", "--allow-empty", "-m", message);

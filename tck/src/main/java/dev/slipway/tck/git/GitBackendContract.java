@@ -737,6 +737,20 @@ public abstract class GitBackendContract {
 
         @Test
         @Tag("GIT-8")
+        @DisplayName("GIT-8: subdirectories lists a directory's subdirectory names as git ls-tree -d does, empty when absent")
+        void subdirectories() {
+            GitRepository repository = open(world.main());
+            for (String head : List.of("m0", "m1", "m7", "m13")) {
+                for (String dir : List.of("", "services", "services/web", "libs", "README.md", "never/there")) {
+                    assertThat(repository.subdirectories(id(head), dir)).as("subdirectories(%s, \"%s\")", head, dir)
+                            .isEqualTo(git.subdirectories(world.main(), world.commit(head), dir));
+                }
+            }
+            assertThat(repository.subdirectories(id("m13"), "services")).isNotEmpty();
+        }
+
+        @Test
+        @Tag("GIT-8")
         @DisplayName("GIT-8: countCommitsHolding counts, per path, the commits of git rev-list whose tree has the path")
         void countCommitsHolding() {
             List<String> paths = List.of("services/web", "services/api", "services/side", "services/web/Containerfile",

@@ -163,6 +163,16 @@ final class GitOracle {
     /**
      * For each path, how many commits of {@code git rev-list HEAD} pass {@code git cat-file -e COMMIT:PATH}.
      */
+    /** {@code git ls-tree -d COMMIT DIR/}: the names of a directory's subdirectories. */
+    List<String> subdirectories(Path repo, String commit, String directory) {
+        String treeish = directory.isEmpty() ? commit : commit + ":" + directory;
+        GitCli.Result result = git.run(repo, "ls-tree", "-d", "--name-only", treeish);
+        if (!result.ok()) {
+            return List.of();
+        }
+        return result.text().lines().filter(l -> !l.isEmpty()).sorted().toList();
+    }
+
     Map<String, Long> countCommitsHolding(Path repo, String head, Collection<String> paths) {
         List<String> commits = git.lines(repo, "rev-list", head, "--");
         StringBuilder queries = new StringBuilder();

@@ -274,6 +274,35 @@ public final class JGitRepository implements GitRepository {
     }
 
     @Override
+    public List<String> subdirectories(CommitId commit, String directory) {
+        checkPath(directory);
+        try {
+            RevCommit at = commit(graph(), commit);
+            ObjectId tree = at.getTree();
+            if (!directory.isEmpty()) {
+                try (TreeWalk entry = TreeWalk.forPath(reader, directory, at.getTree())) {
+                    if (entry == null || (entry.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_TREE) {
+                        return List.of();
+                    }
+                    tree = entry.getObjectId(0);
+                }
+            }
+            List<String> names = new ArrayList<>();
+            CanonicalTreeParser parser = new CanonicalTreeParser();
+            parser.reset(reader, tree);
+            for (; !parser.eof(); parser.next()) {
+                if ((parser.getEntryRawMode() & FileMode.TYPE_MASK) == FileMode.TYPE_TREE) {
+                    names.add(parser.getEntryPathString());
+                }
+            }
+            names.sort(null);
+            return names;
+        } catch (IOException e) {
+            throw io(e);
+        }
+    }
+
+    @Override
     public Map<String, Long> countCommitsHolding(CommitId head, Collection<String> paths) {
         PathTrie trie = new PathTrie();
         List<String> distinct = new ArrayList<>();
