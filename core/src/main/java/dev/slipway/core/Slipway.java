@@ -17,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -30,9 +32,10 @@ import java.util.Objects;
  * SlipwayConfig config = slipway.effectiveConfig();
  * }</pre>
  *
- * <p>Instances are immutable and safe to share between threads.
+ * <p>Instances are safe to share between threads. Between calls the facade keeps a few repositories open,
+ * so a long-running host reuses parsed history and pack indexes; {@link #close()} releases them.
  */
-public final class Slipway {
+public final class Slipway implements AutoCloseable {
 
     private static final String GIT_ARTIFACT = "dev.slipway:slipway-spi-git-jgit";
 
@@ -41,6 +44,15 @@ public final class Slipway {
     private final Clock clock;
     private final GitBackend git;
     private final RuntimeException gitMissing;
+    /** Open repositories between calls: a warm host keeps parsed history and pack indexes. */
+    private final ConcurrentLinkedDeque<GitRepository> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+    private volatile CompiledFilters filters;
+
+    private record CompiledFilters(List<ServiceConfig> services, List<String> global, ServiceMatcher matcher) {
+    }
+
+    private static final int MAX_IDLE = 4;
 
     private Slipway(Builder builder) {
         this.repository = builder.repository;
@@ -128,13 +140,13 @@ public final class Slipway {
      */
     public BuildVersion version(ServiceId service, Optional<String> revision) {
         Objects.requireNonNull(service, "service");
-        try (GitRepository repo = open()) {
+        return withRepository(repo -> {
             CommitId commit = resolve(repo, revision.orElse("HEAD"));
             List<ServiceConfig> services = servicesAt(repo, commit);
             ServiceConfig s = services.stream().filter(c -> c.path().equals(service)).findFirst()
                     .orElseThrow(() -> unknownService(service, services));
             return versions(repo, commit, List.of(s), revision).get(0);
-        }
+        });
     }
 
     /**
@@ -147,10 +159,10 @@ public final class Slipway {
      *     not fit the scheme
      */
     public List<BuildVersion> versions(Optional<String> revision) {
-        try (GitRepository repo = open()) {
+        return withRepository(repo -> {
             CommitId commit = resolve(repo, revision.orElse("HEAD"));
             return versions(repo, commit, servicesAt(repo, commit), revision);
-        }
+        });
     }
 
     /** Release version for the service whose release tag the revision names, staging versions for the rest. */
@@ -180,7 +192,7 @@ public final class Slipway {
      */
     public ChangedServices changed(String base, Optional<String> head) {
         Objects.requireNonNull(base, "base");
-        try (GitRepository repo = open()) {
+        return withRepository(repo -> {
             CommitId headCommit = resolve(repo, head.orElse("HEAD"));
             List<ServiceConfig> services = servicesAt(repo, headCommit);
             if (!base.isEmpty() && base.chars().allMatch(c -> c == '0')) {
@@ -196,13 +208,55 @@ public final class Slipway {
                                 + "; compare commits of one branch's history"));
             }
             List<String> paths = repo.changedPaths(compared, headCommit);
-            ServiceMatcher matcher = new ServiceMatcher(services, config.changes().global());
-            return new ChangedServices(compared, headCommit, matcher.changed(paths));
+            return new ChangedServices(compared, headCommit, matcher(services).changed(paths));
+        });
+    }
+
+    /** Runs work on an open repository, reusing one a previous call left open. */
+    private <T> T withRepository(Function<GitRepository, T> work) {
+        GitRepository repo = idle.pollFirst();
+        if (repo == null) {
+            repo = git().open(repository);
+        }
+        boolean reusable = false;
+        try {
+            T result = work.apply(repo);
+            reusable = true;
+            return result;
+        } finally {
+            if (reusable && !closed && idle.size() < MAX_IDLE) {
+                idle.offerFirst(repo);
+                if (closed && idle.remove(repo)) {
+                    repo.close();
+                }
+            } else {
+                repo.close();
+            }
         }
     }
 
-    private GitRepository open() {
-        return git().open(repository);
+    /** The compiled filters of these services, kept while the services stay the same. */
+    private ServiceMatcher matcher(List<ServiceConfig> services) {
+        CompiledFilters f = filters;
+        if (f == null || !f.services().equals(services) || !f.global().equals(config.changes().global())) {
+            f = new CompiledFilters(services, config.changes().global(),
+                    new ServiceMatcher(services, config.changes().global()));
+            filters = f;
+        }
+        return f.matcher();
+    }
+
+    /**
+     * Closes the repositories this facade keeps open between calls. The facade stays usable: a later call
+     * opens the repository again.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        for (GitRepository repo = idle.pollFirst(); repo != null; repo = idle.pollFirst()) {
+            repo.close();
+        }
+        closed = false;
     }
 
     private static CommitId resolve(GitRepository repo, String revision) {

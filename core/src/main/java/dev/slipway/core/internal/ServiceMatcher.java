@@ -21,7 +21,8 @@ import java.util.TreeSet;
  */
 public final class ServiceMatcher {
 
-    private record Filter(Glob glob, boolean exclude, boolean ownDirectory) {
+    /** A compiled filter; an own-directory filter ({@code S} or {@code S/**}) is decided by ownership, no regex. */
+    private record Filter(Glob glob, boolean exclude, boolean ownDirectory, boolean bare) {
     }
 
     private final List<ServiceId> services = new ArrayList<>();
@@ -49,8 +50,9 @@ public final class ServiceMatcher {
                 boolean exclude = text.startsWith("!");
                 String pattern = exclude ? text.substring(1) : text;
                 Glob glob = Glob.compile(pattern);
-                boolean own = pattern.equals(s.path().path()) || pattern.equals(s.path().path() + "/**");
-                fs.add(new Filter(glob, exclude, own));
+                boolean bare = pattern.equals(s.path().path());
+                boolean own = bare || pattern.equals(s.path().path() + "/**");
+                fs.add(new Filter(glob, exclude, own, bare));
                 if (!exclude) {
                     String prefix = glob.literalPrefix();
                     if (prefix.isEmpty()) {
@@ -92,9 +94,15 @@ public final class ServiceMatcher {
             candidates.clear();
             candidates.addAll(unanchored);
             addCandidates(path, candidates);
+            int owner = -2;
             for (int i : candidates) {
-                if (!hit.get(i) && matches(i, path)) {
-                    hit.set(i);
+                if (!hit.get(i)) {
+                    if (owner == -2) {
+                        owner = owner(path);
+                    }
+                    if (matches(i, path, owner)) {
+                        hit.set(i);
+                    }
                 }
             }
         }
@@ -112,7 +120,7 @@ public final class ServiceMatcher {
      */
     public boolean matches(ServiceId service, String path) {
         int i = services.indexOf(service);
-        return i >= 0 && matches(i, path);
+        return i >= 0 && matches(i, path, owner(path));
     }
 
     private List<ServiceId> all() {
@@ -140,10 +148,13 @@ public final class ServiceMatcher {
         }
     }
 
-    private boolean matches(int service, String path) {
+    private boolean matches(int service, String path, int owner) {
         boolean matched = false;
         for (Filter f : filters.get(service)) {
-            if (f.glob().matches(path) && (!f.ownDirectory() || owner(path) == service)) {
+            boolean hit = f.ownDirectory()
+                    ? owner == service && (f.bare() || path.length() > services.get(service).path().length())
+                    : f.glob().matches(path);
+            if (hit) {
                 matched = !f.exclude();
             }
         }
