@@ -270,6 +270,30 @@ class VersionsTest {
     }
 
     @Nested
+    @DisplayName("a facade kept between calls")
+    class Reuse {
+
+        @Test
+        @DisplayName("sees new commits, tags and a gc between calls, and stays usable after close()")
+        void freshAnswers() {
+            git.commit("a", "services/web/a");
+            Slipway slipway = slipway();
+            String first = slipway.version(WEB, Optional.empty()).version().toString();
+            String c = git.commit("b", "services/web/b");
+            git.tag("services/web@2.0.0");
+            assertThat(slipway.version(WEB, Optional.empty()).version().toString())
+                    .isNotEqualTo(first).isEqualTo("2.0.1-rc0000-g" + sha(c));
+            git.git("gc", "-q");
+            String d = git.commit("c", "services/web/c");
+            assertThat(slipway.versions(Optional.empty())).extracting(v -> v.version().toString())
+                    .containsExactly("2.0.1-rc0001-g" + sha(d));
+            slipway.close();
+            assertThat(slipway.changed(c, Optional.empty()).services()).containsExactly(WEB);
+            slipway.close();
+        }
+    }
+
+    @Nested
     @DisplayName("refusals")
     class Refusals {
 
