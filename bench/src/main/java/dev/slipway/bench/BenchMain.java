@@ -3,6 +3,7 @@ package dev.slipway.bench;
 import dev.slipway.core.BuildVersion;
 import dev.slipway.core.ChangedServices;
 import dev.slipway.core.Slipway;
+import dev.slipway.git.jgit.JGitBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -201,6 +202,7 @@ public final class BenchMain {
     }
 
     private static void check(BenchRepo repo) throws CheckFailed {
+        JGitBackend.isolate(); // never write ~/.config/jgit, as the CLI
         Slipway slipway = Slipway.builder().repository(repo.dir()).build();
         try {
             slipway.git();

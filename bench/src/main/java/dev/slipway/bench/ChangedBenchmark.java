@@ -2,6 +2,7 @@ package dev.slipway.bench;
 
 import dev.slipway.core.ChangedServices;
 import dev.slipway.core.Slipway;
+import dev.slipway.git.jgit.JGitBackend;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,7 @@ public class ChangedBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             BenchRepo repo = BenchEnv.repo();
+            JGitBackend.isolate(); // never write ~/.config/jgit, as the CLI
             slipway = Slipway.builder().repository(repo.dir()).build();
             base = repo.base();
             head = Optional.of(repo.head());

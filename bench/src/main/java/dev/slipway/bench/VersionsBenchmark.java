@@ -2,6 +2,7 @@ package dev.slipway.bench;
 
 import dev.slipway.core.BuildVersion;
 import dev.slipway.core.Slipway;
+import dev.slipway.git.jgit.JGitBackend;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ public class VersionsBenchmark {
         /** Builds the facade on the generated repository. */
         @Setup(Level.Trial)
         public void setUp() {
+            JGitBackend.isolate(); // never write ~/.config/jgit, as the CLI
             slipway = Slipway.builder().repository(BenchEnv.repo().dir()).build();
         }
     }
