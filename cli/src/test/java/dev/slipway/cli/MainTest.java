@@ -54,7 +54,10 @@ class MainTest {
             assertThat(run.out()).startsWith("Usage: slipway ")
                     .contains("--repo=DIR", "--config=FILE", "--json", "--verbose", "--cd=ID", "--version")
                     .containsPattern("(?m)^Commands:$")
-                    .containsPattern("(?m)^  config   Prints the effective configuration")
+                    .containsPattern("(?m)^  config +Prints the effective configuration")
+                    .containsPattern("(?m)^  version +Prints the version CI builds")
+                    .containsPattern("(?m)^  changed +Prints the services")
+                    .containsPattern("(?m)^  adapters +Lists the backends")
                     .contains("Exit codes:", "  3  invalid input", "  5  a promotion was denied");
         }
 
@@ -120,7 +123,7 @@ class MainTest {
                     Arguments.of(new String[] {"config", "extra"},
                             "slipway: Unmatched argument at index 1: 'extra'; see 'slipway config --help'"),
                     Arguments.of(new String[] {},
-                            "slipway: missing command (one of: config, version, changed, help); see 'slipway --help'"));
+                            "slipway: missing command (one of: config, version, changed, adapters, help); see 'slipway --help'"));
         }
 
         @ParameterizedTest

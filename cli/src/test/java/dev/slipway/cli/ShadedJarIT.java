@@ -170,4 +170,14 @@ class ShadedJarIT {
             assertThat(files).as("files written into HOME").isEmpty();
         }
     }
+
+    @Test
+    @DisplayName("the merged META-INF/services lets java -jar slipway.jar adapters find git-jgit with the jar's version")
+    void adapters() throws Exception {
+        Run run = java("adapters");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^GitBackend +git-jgit +" + java.util.regex.Pattern.quote(version) + " +.*slipway\\.jar$");
+    }
 }

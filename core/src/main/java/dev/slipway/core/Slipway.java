@@ -128,6 +128,29 @@ public final class Slipway implements AutoCloseable {
     }
 
     /**
+     * Every backend provider on the class path (or module path), with the ones that failed to load.
+     *
+     * @return the adapters, by SPI then id
+     * @throws InvalidInputException if two providers of one SPI share an id
+     */
+    public static List<Adapter> adapters() {
+        BackendDiscovery.Inventory<GitBackend> git = BackendDiscovery.inventory(GitBackend.class,
+                () -> ServiceLoader.load(GitBackend.class));
+        List<Adapter> out = new ArrayList<>();
+        git.providers().forEach((id, provider) -> {
+            Class<?> type = provider.getClass();
+            Optional<String> location = Optional.ofNullable(type.getProtectionDomain().getCodeSource())
+                    .map(source -> source.getLocation().getPath());
+            out.add(new Adapter("GitBackend", Optional.of(id), type.getName(),
+                    Optional.ofNullable(type.getPackage().getImplementationVersion()), location, Optional.empty()));
+        });
+        git.broken().forEach(problem -> out.add(new Adapter("GitBackend", Optional.empty(), "(failed to load)",
+                Optional.empty(), Optional.empty(), Optional.of(problem))));
+        out.sort(Comparator.comparing(Adapter::spi).thenComparing(a -> a.id().orElse("")));
+        return out;
+    }
+
+    /**
      * The version CI builds for one service at a revision: the release version when the revision names a
      * release tag of the service ({@code services/web@1.2.3} or {@code refs/tags/services/web@1.2.3}), else
      * the staging version {@code X.Y.Z-rcNNNN-gSHA}.

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = "Runs the GitOps release flow of a service monorepo.",
-        subcommands = {ConfigCommand.class, VersionCommand.class, ChangedCommand.class, HelpCommand.class},
+        subcommands = {ConfigCommand.class, VersionCommand.class, ChangedCommand.class, AdaptersCommand.class,
+            HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",

@@ -1,0 +1,29 @@
+package dev.slipway.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AdaptersCommandTest {
+
+    @Test
+    @DisplayName("lists the JGit backend found by ServiceLoader, as a table")
+    void table() {
+        CliRun run = CliRun.of("adapters");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out().lines().toList()).hasSize(2);
+        assertThat(run.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).matches("SPI +ID +VERSION +JAR"));
+        assertThat(run.out().lines().skip(1).findFirst()).hasValueSatisfying(r -> assertThat(r).startsWith("GitBackend  git-jgit  "));
+    }
+
+    @Test
+    @DisplayName("with --json, a list of spi, id, implementation, version, jar and problem")
+    void json() {
+        CliRun run = CliRun.of("--json", "adapters");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("[\n  {\n    \"spi\": \"GitBackend\",\n    \"id\": \"git-jgit\",\n"
+                + "    \"implementation\": \"dev.slipway.git.jgit.JGitBackend\",\n").contains("\"problem\": null");
+    }
+}
