@@ -2,16 +2,13 @@ package dev.slipway.cli.internal;
 
 import dev.slipway.core.Adapter;
 import dev.slipway.core.Slipway;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slipway adapters}: the backends discovery finds, with id, version and jar.
@@ -21,9 +18,6 @@ final class AdaptersCommand implements Callable<Integer> {
 
     @ParentCommand
     private SlipwayCommand slipway;
-
-    @Spec
-    private CommandSpec spec;
 
     AdaptersCommand() {
     }
@@ -54,10 +48,7 @@ final class AdaptersCommand implements Callable<Integer> {
             }
             text = table(rows);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(text);
-        out.flush();
-        return ExitCodes.OK;
+        return slipway.print(text);
     }
 
     private static String table(List<String[]> rows) {

@@ -2,16 +2,13 @@ package dev.slipway.cli.internal;
 
 import dev.slipway.api.ServiceId;
 import dev.slipway.core.ChangedServices;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slipway changed}: the services whose path filters match the files changed between two commits.
@@ -26,9 +23,6 @@ final class ChangedCommand implements Callable<Integer> {
 
     @ParentCommand
     private SlipwayCommand slipway;
-
-    @Spec
-    private CommandSpec spec;
 
     @Option(names = "--base", paramLabel = "REV", required = true,
             description = "The commit before the change (a push event's 'before').")
@@ -55,9 +49,6 @@ final class ChangedCommand implements Callable<Integer> {
             changed.services().forEach(s -> sb.append(s).append('\n'));
             text = sb.toString();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(text);
-        out.flush();
-        return ExitCodes.OK;
+        return slipway.print(text);
     }
 }

@@ -1,12 +1,9 @@
 package dev.slipway.cli.internal;
 
 import dev.slipway.core.config.SlipwayConfig;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code slipway config}: prints the effective configuration, as YAML or (with {@code --json}) as JSON.
@@ -22,9 +19,6 @@ final class ConfigCommand implements Callable<Integer> {
     @ParentCommand
     private SlipwayCommand slipway;
 
-    @Spec
-    private CommandSpec spec;
-
     ConfigCommand() {
     }
 
@@ -33,10 +27,7 @@ final class ConfigCommand implements Callable<Integer> {
         SlipwayConfig config = slipway.slipway().effectiveConfig();
         // render completely before printing: a failure leaves the output stream empty
         String text = slipway.json() ? JsonWriter.write(config.toTree()) : endLine(config.toYaml());
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(text);
-        out.flush();
-        return ExitCodes.OK;
+        return slipway.print(text);
     }
 
     private static String endLine(String text) {

@@ -2,6 +2,7 @@ package dev.slipway.cli.internal;
 
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.core.Slipway;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -159,6 +160,20 @@ final class SlipwayCommand implements Callable<Integer> {
         Slipway.Builder builder = Slipway.builder().repository(repository());
         configFile().ifPresent(builder::config);
         return builder.build();
+    }
+
+    /**
+     * Prints a command's complete output: rendered before anything is printed, so a failure leaves the
+     * output stream empty.
+     *
+     * @param text the output
+     * @return {@link ExitCodes#OK}
+     */
+    int print(String text) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
+        return ExitCodes.OK;
     }
 
     private static String describe(Path given, Path absolute) {

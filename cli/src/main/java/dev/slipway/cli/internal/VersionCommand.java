@@ -79,10 +79,7 @@ final class VersionCommand implements Callable<Integer> {
                 warnReleaseAtHead(v);
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(text);
-        out.flush();
-        return ExitCodes.OK;
+        return slipway.print(text);
     }
 
     private void warnReleaseAtHead(BuildVersion v) {
