@@ -37,6 +37,22 @@ public class CountOverflowException extends InvalidInputException {
         this.width = width;
     }
 
+    /**
+     * Creates the exception for a named service, whose name leads the message.
+     *
+     * @param service the service whose staging version overflowed
+     * @param base the release the staging version builds on
+     * @param count the commit count that does not fit
+     * @param width the scheme's count width in digits
+     */
+    public CountOverflowException(ServiceId service, Version base, long count, int width) {
+        super(Long.toString(count), Objects.requireNonNull(service, "service") + ": "
+                + message(Objects.requireNonNull(base, "base"), count, width));
+        this.base = base;
+        this.count = count;
+        this.width = width;
+    }
+
     private static String message(Version base, long count, int width) {
         String max = "9".repeat(Math.max(width, 0));
         String message = "commit count " + count + " since base " + base + " does not fit the " + width

@@ -356,7 +356,7 @@ class ApiSanityTest {
 
         @Test
         void exceptions() {
-            ClassSanityTester tester = new ClassSanityTester().setDefault(Version.class, V123);
+            ClassSanityTester tester = new ClassSanityTester().setDefault(Version.class, V123).setDefault(ServiceId.class, WEB);
             for (Class<? extends Throwable> type : EXCEPTIONS) {
                 tester.testNulls(type);
             }

@@ -182,7 +182,7 @@ class VersionsTest {
                 git.commit("c" + i, "services/web/c" + i);
             }
             assertThatThrownBy(() -> staging(WEB)).isInstanceOf(CountOverflowException.class)
-                    .hasMessageContaining("commit count 10 since base 1.0.1 does not fit the 1-digit count")
+                    .hasMessageStartingWith("services/web: commit count 10 since base 1.0.1 does not fit the 1-digit count")
                     .hasMessageContaining("Cut a release");
         }
 

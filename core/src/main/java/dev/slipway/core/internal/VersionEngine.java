@@ -1,6 +1,7 @@
 package dev.slipway.core.internal;
 
 import dev.slipway.api.CommitId;
+import dev.slipway.api.CountOverflowException;
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.ReleaseTag;
 import dev.slipway.api.ServiceId;
@@ -92,7 +93,12 @@ public final class VersionEngine {
 
     private static BuildVersion version(StagingScheme scheme, ServiceId service, String environment, Version base,
             long count, CommitId commit, TagIndex tags) {
-        Version version = scheme.version(base, count, commit.hex()).toVersion();
+        Version version;
+        try {
+            version = scheme.version(base, count, commit.hex()).toVersion();
+        } catch (CountOverflowException e) {
+            throw new CountOverflowException(service, base, count, scheme.countWidth());
+        }
         Optional<ReleaseTag> atCommit = tags.releases(service).stream().filter(r -> r.commit().equals(commit))
                 .map(TagIndex.Release::tag).max(Comparator.comparing(ReleaseTag::version));
         return new BuildVersion(service, environment, version, base, count, commit, atCommit);
