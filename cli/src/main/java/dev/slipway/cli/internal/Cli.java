@@ -1,23 +1,17 @@
 package dev.slipway.cli.internal;
 
-import dev.slipway.git.jgit.JGitBackend;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /**
  * Wires the {@code slipway} command tree: the streams, the error handling and the exit codes.
  */
 public final class Cli {
-
-    /** JGit's logs (through SLF4J to java.util.logging): warnings only; held so the level sticks. */
-    private static final Logger JGIT_LOG = Logger.getLogger("org.eclipse.jgit");
 
     private Cli() {
     }
@@ -31,9 +25,6 @@ public final class Cli {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        // the CLI never lets JGit read or write the user's git and JGit configuration
-        JGitBackend.isolate();
-        JGIT_LOG.setLevel(Level.WARNING);
         return run(args, out, err, command -> { });
     }
 

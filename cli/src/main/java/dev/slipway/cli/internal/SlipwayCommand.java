@@ -2,6 +2,7 @@ package dev.slipway.cli.internal;
 
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.core.Slipway;
+import dev.slipway.git.jgit.JGitBackend;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +43,14 @@ import picocli.CommandLine.Spec;
             "  4  a backend (git, registry, CD) failed",
             "  5  a promotion was denied"})
 final class SlipwayCommand implements Callable<Integer> {
+
+    /** JGit's logs (through SLF4J to java.util.logging): warnings only; held so the level sticks. */
+    private static final class JGitLog {
+        static final Logger LOG = Logger.getLogger("org.eclipse.jgit");
+
+        private JGitLog() {
+        }
+    }
 
     /** Aliases accepted by {@code --cd}, mapped to the backend id they stand for. */
     private static final Map<String, String> CD_ALIASES = Map.of("argocd", "cd-argocd");
@@ -157,6 +168,10 @@ final class SlipwayCommand implements Callable<Integer> {
      * @throws InvalidInputException if an option names a missing path or the configuration is invalid
      */
     Slipway slipway() {
+        // the CLI never lets JGit read or write the user's git and JGit configuration; done here, not at
+        // start-up, so --help and --version do not load JGit
+        JGitBackend.isolate();
+        JGitLog.LOG.setLevel(Level.WARNING);
         Slipway.Builder builder = Slipway.builder().repository(repository());
         configFile().ifPresent(builder::config);
         return builder.build();
