@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *
  * <p>How {@link #parse(String)} reads a message:
  * <ul>
- *   <li>{@code \r\n} reads as {@code \n}; leading and trailing blank lines and trailing whitespace on
+ *   <li>{@code \r\n} reads as {@code \n}, and so does a lone {@code \r}; leading and trailing blank lines and trailing whitespace on
  *       lines are ignored.</li>
  *   <li>The header is {@code type}, a word of ASCII letters, digits and {@code _} (lower-cased in
  *       {@link #type()}), then an optional scope in parentheses (balanced inner parentheses allowed, empty
@@ -50,10 +50,10 @@ public record ConventionalCommit(String type, Optional<String> scope, boolean br
 
     private static final Pattern TYPE = Pattern.compile("[a-z0-9_]+");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+|BREAKING CHANGE");
-    private static final Pattern FOOTER = Pattern.compile("([A-Za-z0-9_-]+|BREAKING CHANGE)(?:: | #)(.*)");
-    private static final Pattern BREAKING_LINE = Pattern.compile("(?:\\* )?BREAKING[ -]CHANGE:(?: .*)?");
-    private static final Pattern REVERT_HEADER = Pattern.compile("Revert \"(.*)\"");
-    private static final Pattern REVERTS_LINE = Pattern.compile("This reverts commit ([0-9a-fA-F]{4,64})(?:[.,].*)?");
+    private static final Pattern FOOTER = Pattern.compile("([A-Za-z0-9_-]+|BREAKING CHANGE)(?:: | #)(.*)", Pattern.DOTALL);
+    private static final Pattern BREAKING_LINE = Pattern.compile("(?:\\* )?BREAKING[ -]CHANGE:(?: .*)?", Pattern.DOTALL);
+    private static final Pattern REVERT_HEADER = Pattern.compile("Revert \"(.*)\"", Pattern.DOTALL);
+    private static final Pattern REVERTS_LINE = Pattern.compile("This reverts commit ([0-9a-fA-F]{4,64})(?:[.,].*)?", Pattern.DOTALL);
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,64}");
 
     /**
@@ -140,7 +140,7 @@ public record ConventionalCommit(String type, Optional<String> scope, boolean br
      */
     public static Optional<ConventionalCommit> parse(String message) {
         Objects.requireNonNull(message, "message");
-        List<String> raw = new ArrayList<>(List.of(message.replace("\r\n", "\n").split("\n", -1)));
+        List<String> raw = new ArrayList<>(List.of(message.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)));
         int first = 0;
         while (first < raw.size() && raw.get(first).isBlank()) {
             first++;
@@ -194,7 +194,7 @@ public record ConventionalCommit(String type, Optional<String> scope, boolean br
     }
 
     private static Optional<Header> header(String line) {
-        if (line.startsWith("fixup!") || line.startsWith("squash!") || line.startsWith("amend!") || line.startsWith("Merge ")) {
+        if (line.startsWith("fixup! ") || line.startsWith("squash! ") || line.startsWith("amend! ") || line.startsWith("Merge ")) {
             return Optional.empty();
         }
         int i = 0;
