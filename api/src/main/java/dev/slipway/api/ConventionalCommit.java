@@ -15,17 +15,18 @@ import java.util.regex.Pattern;
  *
  * <p>How {@link #parse(String)} reads a message:
  * <ul>
- *   <li>{@code \r\n} reads as {@code \n}, and so does a lone {@code \r}; leading and trailing blank lines and trailing whitespace on
- *       lines are ignored.</li>
+ *   <li>{@code \r\n} reads as {@code \n}, and so does a lone {@code \r}; leading and trailing blank
+ *       lines and trailing whitespace on lines are ignored.</li>
  *   <li>The header is {@code type}, a word of ASCII letters, digits and {@code _} (lower-cased in
  *       {@link #type()}), then an optional scope in parentheses (balanced inner parentheses allowed, empty
  *       parentheses mean no scope), an optional {@code !}, then {@code ": "} and the description, which may
  *       be empty.</li>
  *   <li>Footers are the last paragraphs of the message whose first lines are footer lines
  *       ({@code Token: value} or {@code Token #value}, the token of word characters and {@code -}, or
- *       {@code BREAKING CHANGE}); a footer's value runs over the following lines up to the next footer
- *       line. Everything between the header and the footers is the body, so footer-looking lines followed
- *       by a plain paragraph are body.</li>
+ *       {@code BREAKING CHANGE}; {@code BREAKING CHANGE} and {@code BREAKING-CHANGE} take only
+ *       {@code ": "}); a footer's value runs over the following lines up to the next footer line.
+ *       Everything between the header and the footers is the body, so footer-looking lines followed by a
+ *       plain paragraph are body.</li>
  *   <li>A commit is breaking with {@code !} before the colon, or with a line anywhere after the header
  *       that starts with {@code BREAKING CHANGE:} or {@code BREAKING-CHANGE:} in upper case, optionally
  *       after a {@code "* "} bullet as squash merges write it. {@code BREAKING CHANGES:}, other cases and
@@ -50,7 +51,7 @@ public record ConventionalCommit(String type, Optional<String> scope, boolean br
 
     private static final Pattern TYPE = Pattern.compile("[a-z0-9_]+");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+|BREAKING CHANGE");
-    private static final Pattern FOOTER = Pattern.compile("([A-Za-z0-9_-]+|BREAKING CHANGE)(?:: | #)(.*)", Pattern.DOTALL);
+    private static final Pattern FOOTER = Pattern.compile("([A-Za-z0-9_-]+|BREAKING CHANGE)(: | #)(.*)", Pattern.DOTALL);
     private static final Pattern BREAKING_LINE = Pattern.compile("(?:\\* )?BREAKING[ -]CHANGE:(?: .*)?", Pattern.DOTALL);
     private static final Pattern REVERT_HEADER = Pattern.compile("Revert \"(.*)\"", Pattern.DOTALL);
     private static final Pattern REVERTS_LINE = Pattern.compile("This reverts commit ([0-9a-fA-F]{4,64})(?:[.,].*)?", Pattern.DOTALL);
@@ -257,7 +258,7 @@ public record ConventionalCommit(String type, Optional<String> scope, boolean br
             while (paragraphStart > 0 && !lines.get(paragraphStart - 1).isEmpty()) {
                 paragraphStart--;
             }
-            if (paragraphStart == end || !FOOTER.matcher(lines.get(paragraphStart)).matches()) {
+            if (paragraphStart == end || footerLine(lines.get(paragraphStart)) == null) {
                 break;
             }
             start = paragraphStart;
@@ -269,6 +270,17 @@ public record ConventionalCommit(String type, Optional<String> scope, boolean br
         return start;
     }
 
+    /** A footer line's match, or null; a breaking-change token takes only the {@code ": "} separator. */
+    private static Matcher footerLine(String line) {
+        Matcher m = FOOTER.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        String token = m.group(1);
+        boolean breakingToken = token.equals("BREAKING CHANGE") || token.equals("BREAKING-CHANGE");
+        return breakingToken && m.group(2).equals(" #") ? null : m;
+    }
+
     private static List<Footer> footers(List<String> lines) {
         List<Footer> footers = new ArrayList<>();
         String token = null;
@@ -277,14 +289,14 @@ public record ConventionalCommit(String type, Optional<String> scope, boolean br
             if (line.isEmpty()) {
                 continue;
             }
-            Matcher m = FOOTER.matcher(line);
-            if (m.matches()) {
+            Matcher m = footerLine(line);
+            if (m != null) {
                 if (token != null) {
                     footers.add(new Footer(token, value.toString()));
                 }
                 token = m.group(1);
                 value.setLength(0);
-                value.append(m.group(2));
+                value.append(m.group(3));
             } else if (token != null) {
                 value.append('\n').append(line);
             }

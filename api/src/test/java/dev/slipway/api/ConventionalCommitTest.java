@@ -200,7 +200,9 @@ class ConventionalCommitTest {
                 "see BREAKING CHANGE: inline", "BREAKING CHANGE #1", "BREAKING_CHANGE: x", "*BREAKING CHANGE: x"})
         @DisplayName("other spellings are not breaking")
         void notBreaking(String line) {
-            assertThat(parsed("feat: x\n\n" + line).isBreaking()).isFalse();
+            ConventionalCommit c = parsed("feat: x\n\n" + line);
+            assertThat(c.isBreaking()).isFalse();
+            assertThat(c.footers()).noneMatch(Footer::isBreakingChange);
         }
 
         @Test
