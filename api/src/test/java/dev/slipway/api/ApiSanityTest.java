@@ -156,6 +156,32 @@ class ApiSanityTest {
         }
 
         @Test
+        void conventionalCommit() {
+            java.util.Optional<String> none = java.util.Optional.empty();
+            ConventionalCommit.Footer refs = new ConventionalCommit.Footer("Refs", "1");
+            new EqualsTester()
+                    .addEqualityGroup(ConventionalCommit.parse("feat: x").orElseThrow(), ConventionalCommit.parse("FEAT: x\r\n").orElseThrow(),
+                            new ConventionalCommit("feat", none, false, "x", none, List.of(), none))
+                    .addEqualityGroup(ConventionalCommit.parse("fix: x").orElseThrow())
+                    .addEqualityGroup(ConventionalCommit.parse("feat(): X").orElseThrow())
+                    .addEqualityGroup(ConventionalCommit.parse("feat(a): x").orElseThrow())
+                    .addEqualityGroup(ConventionalCommit.parse("feat!: x").orElseThrow(),
+                            new ConventionalCommit("feat", none, true, "x", none, List.of(), none))
+                    .addEqualityGroup(ConventionalCommit.parse("feat: x\n\nbody").orElseThrow())
+                    .addEqualityGroup(ConventionalCommit.parse("feat: x\n\nRefs: 1").orElseThrow(),
+                            new ConventionalCommit("feat", none, false, "x", none, List.of(refs), none))
+                    .addEqualityGroup(ConventionalCommit.parse("feat: x\n\nRefs: 2").orElseThrow())
+                    .addEqualityGroup(ConventionalCommit.parse("Revert \"feat: x\"\n\nThis reverts commit abcd.").orElseThrow())
+                    .addEqualityGroup(ConventionalCommit.parse("revert: feat: x").orElseThrow())
+                    .testEquals();
+            new EqualsTester()
+                    .addEqualityGroup(refs, new ConventionalCommit.Footer("Refs", "1"))
+                    .addEqualityGroup(new ConventionalCommit.Footer("refs", "1"))
+                    .addEqualityGroup(new ConventionalCommit.Footer("Refs", "1\n2"))
+                    .testEquals();
+        }
+
+        @Test
         void gitTagAndCommit() {
             CommitId c = CommitId.of(COMMIT);
             java.time.Instant t = java.time.Instant.EPOCH;
@@ -233,6 +259,13 @@ class ApiSanityTest {
         @Test
         void releaseTag() {
             all(ReleaseTag.class, ReleaseTag.of(WEB, V123));
+        }
+
+        @Test
+        void conventionalCommit() {
+            all(ConventionalCommit.class, ConventionalCommit.parse("feat(api)!: x\n\nbody\n\nRefs: 1").orElseThrow(),
+                    ConventionalCommit.parse("Revert \"feat: x\"\n\nThis reverts commit abcd.").orElseThrow());
+            all(ConventionalCommit.Footer.class, new ConventionalCommit.Footer("Refs", "1"));
         }
 
         @Test

@@ -1,5 +1,6 @@
 package dev.slipway.tck;
 
+import dev.slipway.api.ConventionalCommit;
 import dev.slipway.api.ImageTag;
 import dev.slipway.api.ReleaseTag;
 import dev.slipway.api.ServiceId;
@@ -10,7 +11,9 @@ import dev.slipway.api.Version;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -365,5 +368,172 @@ public final class SlipwayArbitraries {
 
     private static boolean isTagSafeSegment(String segment) {
         return !segment.startsWith(".") && !segment.endsWith(".") && !segment.contains("..") && !segment.endsWith(".lock");
+    }
+
+    private static final String PLAIN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789 .,;()[]<>/'\"!?*_=+-\u00e9\u00fc\u65e5";
+    private static final String DESCRIPTION_CHARS = PLAIN_CHARS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ:#@`\t\u2003";
+    private static final String SCOPE_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789/,:@*-_. ";
+
+    /**
+     * Conventional commits that {@link ConventionalCommit#parse(String)} reads back from
+     * {@link #commitMessage(ConventionalCommit)}: types as written lower-cased ({@code feat}, {@code fix},
+     * {@code feature}, {@code revert}, arbitrary words), scopes with {@code /}, {@code ,}, {@code :}, {@code @},
+     * {@code *}, spaces and balanced parentheses, breaking by {@code !} or by a {@code BREAKING CHANGE} /
+     * {@code BREAKING-CHANGE} footer, descriptions full of colons, quotes and parentheses (possibly empty),
+     * bodies of several paragraphs (footer-looking lines among them, never in the last paragraph's first
+     * line), footers with continuation lines, and git's reverts ({@code Revert "..."} with a
+     * {@code This reverts commit <sha>.} line).
+     *
+     * @return conventional commits whose canonical message parses back to them
+     */
+    public static Arbitrary<ConventionalCommit> conventionalCommits() {
+        Arbitrary<String> type = Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.of("feat", "fix", "chore", "docs", "refactor", "feature", "perf", "revert", "ci_2")),
+                Tuple.of(2, Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789_").ofMinLength(1).ofMaxLength(10)));
+        Arbitrary<List<ConventionalCommit.Footer>> footers = footers().list().ofMaxSize(4);
+        Arbitrary<ConventionalCommit> conventional = Combinators.combine(type, scopes().optional(0.6),
+                        Arbitraries.of(true, false).withoutEdgeCases(), descriptions(), bodies().optional(0.5), footers)
+                .as((t, scope, bang, description, body, list) -> new ConventionalCommit(t, scope,
+                        bang || list.stream().anyMatch(ConventionalCommit.Footer::isBreakingChange),
+                        description, body, list, Optional.empty()));
+        Arbitrary<String> sha = Arbitraries.integers().between(4, SHA1_HEX_DIGITS)
+                .flatMap(n -> Arbitraries.strings().withChars(LOWER_HEX + "ABCDEF").ofLength(n));
+        Arbitrary<ConventionalCommit> reverts = Combinators.combine(conventional, sha, bodies().optional(0.3), footers)
+                .as((reverted, id, more, list) -> new ConventionalCommit("revert", Optional.empty(), false,
+                        commitMessage(reverted).lines().findFirst().orElseThrow(),
+                        Optional.of("This reverts commit " + id + "." + more.map(b -> "\n\n" + b).orElse("")),
+                        list, Optional.of(id)));
+        return Arbitraries.frequencyOf(Tuple.of(6, conventional), Tuple.of(1, reverts));
+    }
+
+    /**
+     * The canonical message of a conventional commit: {@code type(scope)!: description} ({@code !} whenever
+     * it is breaking), or {@code Revert "description"} when it names a reverted commit; then the body and the
+     * footers ({@code Token: value}), each after a blank line.
+     *
+     * @param commit the commit to write
+     * @return its message, with {@code \n} line ends
+     */
+    public static String commitMessage(ConventionalCommit commit) {
+        Objects.requireNonNull(commit, "commit");
+        StringBuilder text = new StringBuilder(header(commit, commit.type()));
+        commit.body().ifPresent(b -> text.append("\n\n").append(b));
+        if (!commit.footers().isEmpty()) {
+            text.append("\n");
+            for (ConventionalCommit.Footer footer : commit.footers()) {
+                text.append('\n').append(footer.token()).append(": ").append(footer.value());
+            }
+        }
+        return text.toString();
+    }
+
+    /**
+     * The messages that say the same conventional commit in different words: the type in any case,
+     * footers as {@code Token #value} where that is not a breaking change, blank lines between footers,
+     * leading and trailing blank lines, and trailing whitespace on lines.
+     *
+     * @param commit the commit to write
+     * @return messages that all parse to the commit
+     */
+    public static Arbitrary<String> commitMessages(ConventionalCommit commit) {
+        Objects.requireNonNull(commit, "commit");
+        Arbitrary<String> typeCase = Arbitraries.of(commit.type(), commit.type().toUpperCase(Locale.ROOT),
+                commit.type().isEmpty() ? commit.type()
+                        : commit.type().substring(0, 1).toUpperCase(Locale.ROOT) + commit.type().substring(1));
+        int n = commit.footers().size();
+        Arbitrary<List<Boolean>> hashes = Arbitraries.of(true, false).list().ofSize(n);
+        Arbitrary<List<Boolean>> gaps = Arbitraries.of(true, false).list().ofSize(n);
+        Arbitrary<String> padding = Arbitraries.of("", "", "\n", "\n \n", "\t\n\n");
+        Arbitrary<String> trailing = Arbitraries.of("", "", " ", "\t", "  ");
+        return Combinators.combine(typeCase, hashes, gaps, padding, padding, trailing).as((t, hash, gap, lead, tail, ws) -> {
+            StringBuilder text = new StringBuilder(lead).append(header(commit, t));
+            commit.body().ifPresent(b -> text.append("\n\n").append(b));
+            if (n > 0) {
+                text.append("\n");
+            }
+            for (int i = 0; i < n; i++) {
+                ConventionalCommit.Footer footer = commit.footers().get(i);
+                boolean useHash = hash.get(i) && !footer.isBreakingChange();
+                text.append(gap.get(i) && i > 0 ? "\n\n" : "\n").append(footer.token())
+                        .append(useHash ? " #" : ": ").append(footer.value());
+            }
+            text.append(tail);
+            return ws.isEmpty() ? text.toString() : text.toString().replace("\n", ws + "\n");
+        });
+    }
+
+    /**
+     * Canonical messages of {@link #conventionalCommits()}.
+     *
+     * @return commit messages that parse as conventional commits
+     */
+    public static Arbitrary<String> commitMessages() {
+        return conventionalCommits().map(SlipwayArbitraries::commitMessage);
+    }
+
+    private static String header(ConventionalCommit commit, String type) {
+        if (commit.revertedCommit().isPresent()) {
+            return "Revert \"" + commit.description() + "\"";
+        }
+        return type + commit.scope().map(s -> "(" + s + ")").orElse("") + (commit.isBreaking() ? "!" : "") + ": "
+                + commit.description();
+    }
+
+    private static Arbitrary<String> scopes() {
+        Arbitrary<String> text = Arbitraries.strings().withChars(SCOPE_CHARS).ofMinLength(1).ofMaxLength(10);
+        Arbitrary<String> nested = Combinators.combine(text, text.optional(), text.optional())
+                .as((a, b, c) -> a + "(" + b.orElse("") + ")" + c.orElse(""));
+        return Arbitraries.frequencyOf(Tuple.of(4, text), Tuple.of(1, nested),
+                        Tuple.of(2, Arbitraries.of("api", "a/b,c", "ng:list", "@org/x", "*", "deps-dev")))
+                .map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static Arbitrary<String> descriptions() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(5, Arbitraries.strings().withChars(DESCRIPTION_CHARS).ofMaxLength(40).map(String::strip)),
+                Tuple.of(1, Arbitraries.of("", "add login", "a: b", "feat: nested", "\"quoted\" (x)!", "BREAKING CHANGE: no")));
+    }
+
+    /** A body line that looks like nothing: no colon, no hash, never blank, no trailing whitespace. */
+    private static Arbitrary<String> plainLines() {
+        return Combinators.combine(Arbitraries.of("", "", "  ", "* ", "- "),
+                        Arbitraries.strings().withChars(PLAIN_CHARS).ofMinLength(1).ofMaxLength(30).map(String::strip)
+                                .filter(s -> !s.isEmpty()))
+                .as(String::concat);
+    }
+
+    private static Arbitrary<String> tokens() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of("Refs", "Signed-off-by", "Reviewed-by", "Co-authored-by", "Closes", "Acked_by")),
+                Tuple.of(1, Arbitraries.strings().withChars(LETTERS + DIGITS + "_-").ofMinLength(1).ofMaxLength(12)));
+    }
+
+    private static Arbitrary<String> bodies() {
+        Arbitrary<String> footerLooking = Combinators.combine(tokens(), plainLines()).as((t, v) -> t + ": " + v);
+        Arbitrary<String> anyLine = Arbitraries.frequencyOf(Tuple.of(5, plainLines()), Tuple.of(1, footerLooking));
+        Arbitrary<List<String>> paragraph = anyLine.list().ofMinSize(1).ofMaxSize(3);
+        Arbitrary<List<String>> lastParagraph = Combinators.combine(plainLines(), anyLine.list().ofMaxSize(2))
+                .as((first, more) -> {
+                    List<String> lines = new ArrayList<>(List.of(first));
+                    lines.addAll(more);
+                    return lines;
+                });
+        return Combinators.combine(paragraph.list().ofMaxSize(3), lastParagraph, Arbitraries.of("\n\n", "\n\n", "\n\n\n"))
+                .as((paragraphs, last, gap) -> {
+                    List<String> all = new ArrayList<>();
+                    paragraphs.forEach(p -> all.add(String.join("\n", p)));
+                    all.add(String.join("\n", last));
+                    return String.join(gap, all);
+                });
+    }
+
+    private static Arbitrary<ConventionalCommit.Footer> footers() {
+        Arbitrary<String> token = Arbitraries.frequencyOf(Tuple.of(6, tokens()),
+                Tuple.of(1, Arbitraries.of("BREAKING CHANGE", "BREAKING-CHANGE")));
+        Arbitrary<String> firstLine = Arbitraries.strings().withChars(DESCRIPTION_CHARS).ofMinLength(1).ofMaxLength(30)
+                .map(String::strip).filter(s -> !s.isEmpty());
+        Arbitrary<String> value = Combinators.combine(firstLine, plainLines().list().ofMaxSize(2))
+                .as((first, more) -> more.isEmpty() ? first : first + "\n" + String.join("\n", more));
+        return Combinators.combine(token, value).as(ConventionalCommit.Footer::new);
     }
 }

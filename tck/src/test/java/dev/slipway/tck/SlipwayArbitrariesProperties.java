@@ -2,6 +2,7 @@ package dev.slipway.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.api.ConventionalCommit;
 import dev.slipway.api.ImageTag;
 import dev.slipway.api.ReleaseTag;
 import dev.slipway.api.ServiceId;
@@ -102,5 +103,36 @@ class SlipwayArbitrariesProperties {
     @Provide
     Arbitrary<ImageTag> images() {
         return SlipwayArbitraries.imageTags();
+    }
+
+    @Property(tries = 2000)
+    @StatisticsReport(onFailureOnly = true)
+    void conventionalCommitsCoverScopesBreakingBodiesFootersAndReverts(@ForAll("conventionalCommits") ConventionalCommit c) {
+        boolean breakingFooter = c.footers().stream().anyMatch(ConventionalCommit.Footer::isBreakingChange);
+        Statistics.label("scope").collect(c.scope().isPresent());
+        Statistics.label("nested scope").collect(c.scope().filter(s -> s.contains("(")).isPresent());
+        Statistics.label("bang only").collect(c.isBreaking() && !breakingFooter);
+        Statistics.label("breaking footer").collect(breakingFooter && !c.isRevert());
+        Statistics.label("body").collect(c.body().isPresent());
+        Statistics.label("several paragraphs").collect(c.body().filter(b -> b.contains("\n\n")).isPresent());
+        Statistics.label("footers").collect(!c.footers().isEmpty());
+        Statistics.label("continuation").collect(c.footers().stream().anyMatch(f -> f.value().contains("\n")));
+        Statistics.label("git revert").collect(c.revertedCommit().isPresent());
+        Statistics.label("empty description").collect(c.description().isEmpty());
+        Statistics.label("scope").coverage(k -> k.check(true).percentage(p -> p > 30));
+        Statistics.label("nested scope").coverage(k -> k.check(true).percentage(p -> p > 2));
+        Statistics.label("bang only").coverage(k -> k.check(true).percentage(p -> p > 10));
+        Statistics.label("breaking footer").coverage(k -> k.check(true).percentage(p -> p > 10));
+        Statistics.label("body").coverage(k -> k.check(true).percentage(p -> p > 30));
+        Statistics.label("several paragraphs").coverage(k -> k.check(true).percentage(p -> p > 10));
+        Statistics.label("footers").coverage(k -> k.check(true).percentage(p -> p > 40));
+        Statistics.label("continuation").coverage(k -> k.check(true).percentage(p -> p > 10));
+        Statistics.label("git revert").coverage(k -> k.check(true).percentage(p -> p > 5));
+        Statistics.label("empty description").coverage(k -> k.check(true).percentage(p -> p > 1));
+    }
+
+    @Provide
+    Arbitrary<ConventionalCommit> conventionalCommits() {
+        return SlipwayArbitraries.conventionalCommits();
     }
 }
