@@ -294,13 +294,8 @@ public final class Slipway implements AutoCloseable {
         if (config.services().isPresent()) {
             return config.services().get();
         }
-        List<ServiceConfig> found = new ArrayList<>();
-        for (String name : repo.subdirectories(commit, SlipwayConfig.SERVICES_DIRECTORY)) {
-            if (!name.startsWith(".")) {
-                found.add(ServiceConfig.of(ServiceId.of(SlipwayConfig.SERVICES_DIRECTORY + "/" + name)));
-            }
-        }
-        return found;
+        return config.withDiscoveredServices(repo.subdirectories(commit, SlipwayConfig.SERVICES_DIRECTORY))
+                .services().orElseThrow();
     }
 
     private Optional<ReleaseTag> releaseTag(GitRepository repo, String revision, ServiceConfig service) {

@@ -11,6 +11,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -137,14 +138,23 @@ public record SlipwayConfig(Versioning versioning, Optional<List<ServiceConfig>>
      * @throws InvalidConfigurationException if the services directory cannot be read
      */
     public SlipwayConfig withDiscoveredServices(Path root) {
+        return services.isPresent() ? this : withDiscoveredServices(discoverServiceNames(root));
+    }
+
+    /**
+     * This configuration with the services filled in from the names of the directories under
+     * {@code services/}: unchanged when it lists services; otherwise one service per name (dot-directories
+     * ignored), sorted, each with the default filters.
+     *
+     * @param directoryNames the names of the subdirectories of {@code services/}, from a tree or a commit
+     * @return the configuration with services
+     */
+    public SlipwayConfig withDiscoveredServices(Collection<String> directoryNames) {
         if (services.isPresent()) {
             return this;
         }
-        List<ServiceConfig> found = new ArrayList<>();
-        for (String name : discoverServiceNames(root)) {
-            found.add(ServiceConfig.of(ServiceId.of(SERVICES_DIRECTORY + "/" + name)));
-        }
-        return withServices(found);
+        return withServices(directoryNames.stream().filter(name -> !name.startsWith(".")).sorted()
+                .map(name -> ServiceConfig.of(ServiceId.of(SERVICES_DIRECTORY + "/" + name))).toList());
     }
 
     private static List<String> discoverServiceNames(Path root) {
@@ -155,17 +165,13 @@ public record SlipwayConfig(Versioning versioning, Optional<List<ServiceConfig>>
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, Files::isDirectory)) {
             for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (!name.startsWith(".")) {
-                    names.add(name);
-                }
+                names.add(entry.getFileName().toString());
             }
         } catch (IOException e) {
             throw new InvalidConfigurationException(dir.toString(), 0, 0, dir.toString(),
                     "cannot list the services directory (" + e.getMessage() + "); check its permissions or list"
                             + " services in " + FILE_NAME);
         }
-        names.sort(null);
         return names;
     }
 

@@ -232,28 +232,46 @@ public final class JGitRepository implements GitRepository {
             return Optional.empty();
         }
         try {
-            RevCommit at = commit(graph(), commit);
-            try (TreeWalk entry = TreeWalk.forPath(reader, path, at.getTree())) {
-                if (entry == null || (entry.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
-                    return Optional.empty();
+            Optional<ObjectId> found = entry(commit, path, FileMode.TYPE_FILE);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            ObjectId blob = found.get();
+            try {
+                ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
+                if (!loader.isLarge()) {
+                    return Optional.of(loader.getBytes());
                 }
-                ObjectId blob = entry.getObjectId(0);
-                try {
-                    ObjectLoader loader = reader.open(blob, Constants.OBJ_BLOB);
-                    if (!loader.isLarge()) {
-                        return Optional.of(loader.getBytes());
-                    }
-                    try (InputStream in = loader.openStream()) {
-                        return Optional.of(in.readAllBytes());
-                    }
-                } catch (MissingObjectException e) {
-                    throw new InvalidInputException(commit.hex(), "the git repository at " + location + " lacks blob "
-                            + blob.name() + " of \"" + path + "\" at commit " + commit.hex()
-                            + (isPartial() ? ": it is a partial clone; clone it without --filter" : ": the repository is damaged"), e);
+                try (InputStream in = loader.openStream()) {
+                    return Optional.of(in.readAllBytes());
                 }
+            } catch (MissingObjectException e) {
+                throw new InvalidInputException(commit.hex(), "the git repository at " + location + " lacks blob "
+                        + blob.name() + " of \"" + path + "\" at commit " + commit.hex()
+                        + (isPartial() ? ": it is a partial clone; clone it without --filter" : ": the repository is damaged"), e);
             }
         } catch (IOException e) {
             throw io(e);
+        }
+    }
+
+    /** Any entry type, for {@link #entry}. */
+    private static final int ANY_TYPE = -1;
+
+    /**
+     * The object id at a path of a commit's tree (the root tree for the empty path), when the entry there
+     * has the given {@link FileMode} type ({@link #ANY_TYPE} for any).
+     */
+    private Optional<ObjectId> entry(CommitId commit, String path, int type) throws IOException {
+        RevCommit at = commit(graph(), commit);
+        if (path.isEmpty()) {
+            return type == ANY_TYPE || type == FileMode.TYPE_TREE ? Optional.of(at.getTree()) : Optional.empty();
+        }
+        try (TreeWalk entry = TreeWalk.forPath(reader, path, at.getTree())) {
+            if (entry == null || (type != ANY_TYPE && (entry.getRawMode(0) & FileMode.TYPE_MASK) != type)) {
+                return Optional.empty();
+            }
+            return Optional.of(entry.getObjectId(0));
         }
     }
 
@@ -261,13 +279,7 @@ public final class JGitRepository implements GitRepository {
     public Optional<String> treeId(CommitId commit, String path) {
         checkPath(path);
         try {
-            RevCommit at = commit(graph(), commit);
-            if (path.isEmpty()) {
-                return Optional.of(at.getTree().name());
-            }
-            try (TreeWalk entry = TreeWalk.forPath(reader, path, at.getTree())) {
-                return entry == null ? Optional.empty() : Optional.of(entry.getObjectId(0).name());
-            }
+            return entry(commit, path, ANY_TYPE).map(ObjectId::name);
         } catch (IOException e) {
             throw io(e);
         }
@@ -277,16 +289,11 @@ public final class JGitRepository implements GitRepository {
     public List<String> subdirectories(CommitId commit, String directory) {
         checkPath(directory);
         try {
-            RevCommit at = commit(graph(), commit);
-            ObjectId tree = at.getTree();
-            if (!directory.isEmpty()) {
-                try (TreeWalk entry = TreeWalk.forPath(reader, directory, at.getTree())) {
-                    if (entry == null || (entry.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_TREE) {
-                        return List.of();
-                    }
-                    tree = entry.getObjectId(0);
-                }
+            Optional<ObjectId> found = entry(commit, directory, FileMode.TYPE_TREE);
+            if (found.isEmpty()) {
+                return List.of();
             }
+            ObjectId tree = found.get();
             List<String> names = new ArrayList<>();
             CanonicalTreeParser parser = new CanonicalTreeParser();
             parser.reset(reader, tree);
