@@ -180,7 +180,7 @@ public final class CdLiveness {
                 case LIVE:
                     return state;
                 case FAIL:
-                    throw new CdNotLiveException(app, verdict.failure().orElseThrow(), state,
+                    throw new CdNotLiveException(app, verdict.failure().orElseThrow(), Optional.of(state),
                             "CD application " + app + " will not run " + commit + ": " + verdict.why()
                                     + " (" + state.summary() + ")");
                 case REFRESH:
@@ -216,7 +216,7 @@ public final class CdLiveness {
             }
             Instant now = settings.clock().instant();
             if (!now.isBefore(deadline)) {
-                throw new CdNotLiveException(app, CdNotLiveException.Reason.DEADLINE, state, "CD application " + app
+                throw new CdNotLiveException(app, CdNotLiveException.Reason.DEADLINE, Optional.of(state), "CD application " + app
                         + " did not run " + commit + " Synced and Healthy by " + deadline + ": " + verdict.why()
                         + " (" + state.summary() + ")");
             }
