@@ -9,18 +9,28 @@ import dev.slipway.core.config.SlipwayConfig;
 import dev.slipway.core.internal.BackendDiscovery;
 import dev.slipway.core.internal.ServiceMatcher;
 import dev.slipway.core.internal.VersionEngine;
+import dev.slipway.core.config.CdConfig;
+import dev.slipway.spi.Backend;
+import dev.slipway.spi.CdAppState;
+import dev.slipway.spi.CdBackend;
+import dev.slipway.spi.CdClient;
+import dev.slipway.spi.CdSettings;
 import dev.slipway.spi.GitBackend;
 import dev.slipway.spi.GitRepository;
+import dev.slipway.spi.Sleeper;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -38,12 +48,21 @@ import java.util.Objects;
 public final class Slipway implements AutoCloseable {
 
     private static final String GIT_ARTIFACT = "dev.slipway:slipway-spi-git-jgit";
+    private static final String CD_ARTIFACT = "dev.slipway:slipway-spi-cd-argocd";
+    /** Aliases of CD backend ids, as {@code --cd} and {@code cd.backend} accept them. */
+    private static final Map<String, String> CD_ALIASES = Map.of("argocd", "cd-argocd");
 
     private final Path repository;
     private final SlipwayConfig config;
     private final Clock clock;
     private final GitBackend git;
     private final RuntimeException gitMissing;
+    private final CdBackend cdBackend;
+    private final RuntimeException cdMissing;
+    private final Map<String, String> environment;
+    private final Sleeper sleeper;
+    private final Object cdLock = new Object();
+    private CdClient cdClient;
     /** Open repositories between calls: a warm host keeps parsed history and pack indexes. */
     private final ConcurrentLinkedDeque<GitRepository> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
@@ -75,6 +94,31 @@ public final class Slipway implements AutoCloseable {
         }
         this.git = found;
         this.gitMissing = missing;
+        this.environment = builder.environment;
+        this.sleeper = builder.sleeper;
+        CdBackend cd = builder.cd;
+        RuntimeException cdProblem = null;
+        Optional<String> cdId = builder.cdId.or(() -> config.cd().backend()).map(Slipway::cdAlias);
+        if (cd == null && cdId.isPresent()) {
+            if (builder.discoverBackends) {
+                try {
+                    cd = BackendDiscovery.select(BackendDiscovery.inventory(CdBackend.class,
+                            () -> ServiceLoader.load(CdBackend.class)), cdId, false, CD_ARTIFACT).orElseThrow();
+                } catch (InvalidInputException e) {
+                    cdProblem = e;
+                }
+            } else {
+                cdProblem = new InvalidInputException(cdId.get(), "the CD backend '" + cdId.get() + "' is named but"
+                        + " discovery is off and none was handed to Slipway.builder().cd(...)");
+            }
+        }
+        this.cdBackend = cd;
+        this.cdMissing = cdProblem;
+    }
+
+    private static String cdAlias(String id) {
+        String trimmed = id.strip();
+        return CD_ALIASES.getOrDefault(trimmed.toLowerCase(Locale.ROOT), trimmed);
     }
 
     /**
@@ -128,26 +172,95 @@ public final class Slipway implements AutoCloseable {
     }
 
     /**
+     * The CD backend's client, when a CD backend is in use: one handed to {@link Builder#cd(CdBackend)}, or
+     * the provider named by {@link Builder#cd(String)} ({@code --cd}) or {@code cd.backend}. A provider on the
+     * class path is never used unless named. The client is opened on first call (no network I/O) with the
+     * {@code cd} section, the environment, the clock and the sleeper of this facade, and kept until
+     * {@link #close()}.
+     *
+     * @return the client, or empty when no CD backend is named or handed in
+     * @throws InvalidInputException if the named backend is not on the class path, or its settings (server,
+     *     credentials) are incomplete
+     */
+    public Optional<CdClient> cd() {
+        if (cdBackend == null) {
+            if (cdMissing != null) {
+                throw cdMissing;
+            }
+            return Optional.empty();
+        }
+        synchronized (cdLock) {
+            if (cdClient == null) {
+                cdClient = cdBackend.open(cdSettings());
+            }
+            return Optional.of(cdClient);
+        }
+    }
+
+    /**
+     * Waits until a CD application runs a commit, or a later commit of this repository that descends from
+     * it, Synced and Healthy ({@link CdClient#awaitLive}, rules {@code CD-8} to {@code CD-10}). Descent is
+     * decided by this repository's history: a revision the repository does not have (pushed by someone
+     * after the last fetch) does not count, so fetch before waiting on a busy branch.
+     *
+     * @param app the CD application
+     * @param commit the commit pushed
+     * @param deadline when to give up, on this facade's clock
+     * @return the state in which the commit is live
+     * @throws InvalidInputException if no CD backend is named or handed in
+     * @throws dev.slipway.spi.CdNotLiveException if the application fails at the commit or the deadline passes
+     */
+    public CdAppState awaitLive(String app, CommitId commit, Instant deadline) {
+        Objects.requireNonNull(commit, "commit");
+        CdClient client = cd().orElseThrow(() -> new InvalidInputException("cd.backend", "no CD backend to wait on:"
+                + " name one with cd.backend in slipway.yaml or --cd (cd-argocd, alias argocd)"));
+        return withRepository(repo -> client.awaitLive(app, commit, deadline, revision -> {
+            if (!revision.matches("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}")) {
+                return false;
+            }
+            Optional<CommitId> later = repo.resolve(revision.toLowerCase(Locale.ROOT));
+            return later.isPresent() && repo.isAncestor(commit, later.get());
+        }));
+    }
+
+    /**
+     * The settings a CD backend is opened with: the {@code cd} section, this facade's environment, clock and
+     * sleeper.
+     *
+     * @return the settings
+     */
+    public CdSettings cdSettings() {
+        CdConfig cd = config.cd();
+        return CdSettings.builder().server(cd.server()).plaintext(cd.plaintext()).insecure(cd.insecure())
+                .project(cd.project()).appNamespace(cd.appNamespace()).environment(environment).clock(clock)
+                .sleeper(sleeper).build();
+    }
+
+    /**
      * Every backend provider on the class path (or module path), with the ones that failed to load.
      *
      * @return the adapters, by SPI then id
      * @throws InvalidInputException if two providers of one SPI share an id
      */
     public static List<Adapter> adapters() {
-        BackendDiscovery.Inventory<GitBackend> git = BackendDiscovery.inventory(GitBackend.class,
-                () -> ServiceLoader.load(GitBackend.class));
         List<Adapter> out = new ArrayList<>();
-        git.providers().forEach((id, provider) -> {
+        describe(BackendDiscovery.inventory(GitBackend.class, () -> ServiceLoader.load(GitBackend.class)), out);
+        describe(BackendDiscovery.inventory(CdBackend.class, () -> ServiceLoader.load(CdBackend.class)), out);
+        out.sort(Comparator.comparing(Adapter::spi).thenComparing(a -> a.id().orElse("")));
+        return out;
+    }
+
+    private static <T extends Backend> void describe(BackendDiscovery.Inventory<T> inventory, List<Adapter> out) {
+        String spi = inventory.spi().getSimpleName();
+        inventory.providers().forEach((id, provider) -> {
             Class<?> type = provider.getClass();
             Optional<String> location = Optional.ofNullable(type.getProtectionDomain().getCodeSource())
                     .map(source -> source.getLocation().getPath());
-            out.add(new Adapter("GitBackend", Optional.of(id), type.getName(),
+            out.add(new Adapter(spi, Optional.of(id), type.getName(),
                     Optional.ofNullable(type.getPackage().getImplementationVersion()), location, Optional.empty()));
         });
-        git.broken().forEach(problem -> out.add(new Adapter("GitBackend", Optional.empty(), "(failed to load)",
+        inventory.broken().forEach(problem -> out.add(new Adapter(spi, Optional.empty(), "(failed to load)",
                 Optional.empty(), Optional.empty(), Optional.of(problem))));
-        out.sort(Comparator.comparing(Adapter::spi).thenComparing(a -> a.id().orElse("")));
-        return out;
     }
 
     /**
@@ -275,6 +388,12 @@ public final class Slipway implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (cdLock) {
+            if (cdClient != null) {
+                cdClient.close();
+                cdClient = null;
+            }
+        }
         closed = true;
         for (GitRepository repo = idle.pollFirst(); repo != null; repo = idle.pollFirst()) {
             repo.close();
@@ -329,6 +448,10 @@ public final class Slipway implements AutoCloseable {
         private Path configFile;
         private Clock clock = Clock.systemUTC();
         private GitBackend git;
+        private CdBackend cd;
+        private Optional<String> cdId = Optional.empty();
+        private Map<String, String> environment = System.getenv();
+        private Sleeper sleeper = Sleeper.system();
         private boolean discoverBackends = true;
 
         private Builder() {
@@ -377,6 +500,58 @@ public final class Slipway implements AutoCloseable {
          */
         public Builder git(GitBackend backend) {
             this.git = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /**
+         * A CD backend to use instead of the one {@code cd.backend} names (for example the in-memory
+         * {@link dev.slipway.core.memory.InMemoryCdBackend}).
+         *
+         * @param backend the backend
+         * @return this builder
+         */
+        public Builder cd(CdBackend backend) {
+            this.cd = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /**
+         * The id of the CD backend to discover, overriding {@code cd.backend} (the CLI's {@code --cd});
+         * {@code argocd} is an alias of {@code cd-argocd}.
+         *
+         * @param id the backend id
+         * @return this builder
+         */
+        public Builder cd(String id) {
+            Objects.requireNonNull(id, "id");
+            if (id.isBlank()) {
+                throw new InvalidInputException(id, "the CD backend id is blank; give one such as cd-argocd (or argocd)");
+            }
+            this.cdId = Optional.of(id);
+            return this;
+        }
+
+        /**
+         * The environment backends read credentials and defaults from (default: the process environment),
+         * such as {@code ARGOCD_SERVER} and {@code ARGOCD_AUTH_TOKEN}.
+         *
+         * @param variables the variables
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> variables) {
+            this.environment = Map.copyOf(variables);
+            return this;
+        }
+
+        /**
+         * How waits and back-offs pause (default: blocking the thread); tests pass one that advances their
+         * clock.
+         *
+         * @param value the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "value");
             return this;
         }
 
