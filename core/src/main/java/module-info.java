@@ -8,6 +8,8 @@ module dev.slipway.core {
 
     exports dev.slipway.core;
     exports dev.slipway.core.config;
+    exports dev.slipway.core.memory;
 
     uses dev.slipway.spi.GitBackend;
+    uses dev.slipway.spi.RegistryBackend;
 }
