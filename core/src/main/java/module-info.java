@@ -8,7 +8,9 @@ module dev.slipway.core {
 
     exports dev.slipway.core;
     exports dev.slipway.core.config;
+    exports dev.slipway.core.memory;
     exports dev.slipway.core.promotion;
 
     uses dev.slipway.spi.GitBackend;
+    uses dev.slipway.spi.RegistryBackend;
 }

@@ -29,7 +29,9 @@ class ApiSanityTest {
     private static final List<Class<? extends Throwable>> EXCEPTIONS = List.of(SlipwayException.class,
             InvalidInputException.class, InvalidVersionException.class, InvalidServiceIdException.class,
             InvalidReleaseTagException.class, InvalidImageTagException.class, InvalidPatternException.class,
-            CountOverflowException.class, InvalidConfigurationException.class, BackendException.class);
+            CountOverflowException.class, InvalidConfigurationException.class, BackendException.class,
+            InvalidDigestException.class, InvalidImageRepositoryException.class, ImageNotFoundException.class,
+            ImageRepositoryNotFoundException.class, ImageTagConflictException.class);
 
     @Nested
     @DisplayName("EqualsTester: equal groups and distinct groups")
@@ -138,6 +140,31 @@ class ApiSanityTest {
         }
 
         @Test
+        void registryValues() {
+            String hex = "a".repeat(64);
+            new EqualsTester()
+                    .addEqualityGroup(Digest.of("sha256:" + hex), new Digest("sha256:" + hex))
+                    .addEqualityGroup(Digest.of("sha256:" + "b".repeat(64)))
+                    .addEqualityGroup(Digest.of("sha512:" + "a".repeat(128)))
+                    .testEquals();
+            new EqualsTester()
+                    .addEqualityGroup(ImageRepository.of("ghcr.io/acme/web"), new ImageRepository("ghcr.io/acme/web"))
+                    .addEqualityGroup(ImageRepository.of("acme/web"))
+                    .addEqualityGroup(ImageRepository.of("ghcr.io/acme/web-api"))
+                    .testEquals();
+            dev.slipway.spi.RegistrySettings none = dev.slipway.spi.RegistrySettings.NONE;
+            new EqualsTester()
+                    .addEqualityGroup(none, new dev.slipway.spi.RegistrySettings(java.util.Optional.empty(),
+                            java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()))
+                    .addEqualityGroup(none.withUrl(java.net.URI.create("https://ghcr.io")),
+                            none.withUrl(java.net.URI.create("https://ghcr.io")))
+                    .addEqualityGroup(none.withRegion("us-east-1"))
+                    .addEqualityGroup(none.withEndpoint(java.net.URI.create("http://127.0.0.1:4566")))
+                    .addEqualityGroup(none.withCredentials("env"))
+                    .testEquals();
+        }
+
+        @Test
         void branchName() {
             new EqualsTester()
                     .addEqualityGroup(BranchName.of("main"), new BranchName("main"))
@@ -209,6 +236,9 @@ class ApiSanityTest {
                     .setDefault(ServiceId.class, WEB)
                     .setDefault(StagingScheme.class, StagingScheme.DEFAULT)
                     .setDefault(TagPattern.class, TagPattern.DEFAULT)
+                    .setDefault(ImageRepository.class, ImageRepository.of("ghcr.io/acme/web"))
+                    .setDefault(ImageTag.class, ImageTag.of("0.2.3"))
+                    .setDefault(Digest.class, Digest.sha256("x"))
                     .setDefault(BigInteger.class, BigInteger.ONE);
         }
 
@@ -271,6 +301,13 @@ class ApiSanityTest {
         @Test
         void imageTag() {
             all(ImageTag.class, ImageTag.of("latest"));
+        }
+
+        @Test
+        void registryValues() {
+            all(Digest.class, Digest.sha256("x"));
+            all(ImageRepository.class, ImageRepository.of("ghcr.io/acme/web"), ImageRepository.of("web"));
+            all(dev.slipway.spi.RegistrySettings.class, dev.slipway.spi.RegistrySettings.NONE);
         }
 
         @Test
@@ -388,8 +425,19 @@ class ApiSanityTest {
         }
 
         @Test
+        void registryValues() throws Exception {
+            new ClassSanityTester().setDistinctValues(String.class, "sha256:" + "a".repeat(64), "sha256:" + "b".repeat(64))
+                    .forAllPublicStaticMethods(Digest.class).thatReturn(Digest.class).testEquals().testNulls();
+            new ClassSanityTester().setDistinctValues(String.class, "ghcr.io/acme/web", "acme/web")
+                    .forAllPublicStaticMethods(ImageRepository.class).thatReturn(ImageRepository.class).testEquals().testNulls();
+        }
+
+        @Test
         void exceptions() {
-            ClassSanityTester tester = new ClassSanityTester().setDefault(Version.class, V123).setDefault(ServiceId.class, WEB);
+            ClassSanityTester tester = new ClassSanityTester().setDefault(Version.class, V123).setDefault(ServiceId.class, WEB)
+                    .setDefault(ImageRepository.class, ImageRepository.of("ghcr.io/acme/web"))
+                    .setDefault(ImageTag.class, ImageTag.of("0.2.3"))
+                    .setDefault(Digest.class, Digest.sha256("x"));
             for (Class<? extends Throwable> type : EXCEPTIONS) {
                 tester.testNulls(type);
             }

@@ -11,6 +11,8 @@ import dev.slipway.core.internal.ServiceMatcher;
 import dev.slipway.core.internal.VersionEngine;
 import dev.slipway.spi.GitBackend;
 import dev.slipway.spi.GitRepository;
+import dev.slipway.spi.ImageRegistry;
+import dev.slipway.spi.RegistryBackend;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +46,10 @@ public final class Slipway implements AutoCloseable {
     private final Clock clock;
     private final GitBackend git;
     private final RuntimeException gitMissing;
+    private final RegistryBackend registryBackend;
+    private final RuntimeException registryMissing;
+    private final Object registryLock = new Object();
+    private ImageRegistry openRegistry;
     /** Open repositories between calls: a warm host keeps parsed history and pack indexes. */
     private final ConcurrentLinkedDeque<GitRepository> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
@@ -75,6 +81,26 @@ public final class Slipway implements AutoCloseable {
         }
         this.git = found;
         this.gitMissing = missing;
+        RegistryBackend registry = builder.registry;
+        RuntimeException registryProblem = null;
+        Optional<String> registryId = config.registry().backend();
+        if (registry == null && registryId.isPresent()) {
+            if (builder.discoverBackends) {
+                try {
+                    registry = BackendDiscovery.select(BackendDiscovery.inventory(RegistryBackend.class,
+                            () -> ServiceLoader.load(RegistryBackend.class)), registryId, false,
+                            BackendDiscovery.artifact(registryId.get())).orElseThrow();
+                } catch (InvalidInputException e) {
+                    registryProblem = e;
+                }
+            } else {
+                registryProblem = new InvalidInputException(registryId.get(), "registry.backend names '"
+                        + registryId.get() + "', but discovery is off and no registry backend was handed to"
+                        + " Slipway.builder().registry(...)");
+            }
+        }
+        this.registryBackend = registry;
+        this.registryMissing = registryProblem;
     }
 
     /**
@@ -128,26 +154,54 @@ public final class Slipway implements AutoCloseable {
     }
 
     /**
+     * The image registry, when one is configured ({@code registry.backend}) or was handed to the builder:
+     * opened on first use with the {@code registry:} settings, kept open until {@link #close()}.
+     *
+     * @return the registry, or empty when none is configured
+     * @throws InvalidInputException if {@code registry.backend} names a backend that is not on the class path
+     *     (or discovery is off and none was handed in), or a setting is malformed for it
+     */
+    public Optional<ImageRegistry> registry() {
+        if (registryMissing != null) {
+            throw registryMissing;
+        }
+        if (registryBackend == null) {
+            return Optional.empty();
+        }
+        synchronized (registryLock) {
+            if (openRegistry == null) {
+                openRegistry = Objects.requireNonNull(registryBackend.open(config.registry().settings()),
+                        () -> registryBackend.getClass().getName() + ".open returned null");
+            }
+            return Optional.of(openRegistry);
+        }
+    }
+
+    /**
      * Every backend provider on the class path (or module path), with the ones that failed to load.
      *
      * @return the adapters, by SPI then id
      * @throws InvalidInputException if two providers of one SPI share an id
      */
     public static List<Adapter> adapters() {
-        BackendDiscovery.Inventory<GitBackend> git = BackendDiscovery.inventory(GitBackend.class,
-                () -> ServiceLoader.load(GitBackend.class));
         List<Adapter> out = new ArrayList<>();
-        git.providers().forEach((id, provider) -> {
+        list(out, BackendDiscovery.inventory(GitBackend.class, () -> ServiceLoader.load(GitBackend.class)));
+        list(out, BackendDiscovery.inventory(RegistryBackend.class, () -> ServiceLoader.load(RegistryBackend.class)));
+        out.sort(Comparator.comparing(Adapter::spi).thenComparing(a -> a.id().orElse("")));
+        return out;
+    }
+
+    private static void list(List<Adapter> out, BackendDiscovery.Inventory<?> inventory) {
+        String spi = inventory.spi().getSimpleName();
+        inventory.providers().forEach((id, provider) -> {
             Class<?> type = provider.getClass();
             Optional<String> location = Optional.ofNullable(type.getProtectionDomain().getCodeSource())
                     .map(source -> source.getLocation().getPath());
-            out.add(new Adapter("GitBackend", Optional.of(id), type.getName(),
+            out.add(new Adapter(spi, Optional.of(id), type.getName(),
                     Optional.ofNullable(type.getPackage().getImplementationVersion()), location, Optional.empty()));
         });
-        git.broken().forEach(problem -> out.add(new Adapter("GitBackend", Optional.empty(), "(failed to load)",
+        inventory.broken().forEach(problem -> out.add(new Adapter(spi, Optional.empty(), "(failed to load)",
                 Optional.empty(), Optional.empty(), Optional.of(problem))));
-        out.sort(Comparator.comparing(Adapter::spi).thenComparing(a -> a.id().orElse("")));
-        return out;
     }
 
     /**
@@ -270,14 +324,20 @@ public final class Slipway implements AutoCloseable {
     }
 
     /**
-     * Closes the repositories this facade keeps open between calls. The facade stays usable: a later call
-     * opens the repository again.
+     * Closes the repositories this facade keeps open between calls, and the registry client. The facade
+     * stays usable: a later call opens them again.
      */
     @Override
     public void close() {
         closed = true;
         for (GitRepository repo = idle.pollFirst(); repo != null; repo = idle.pollFirst()) {
             repo.close();
+        }
+        synchronized (registryLock) {
+            if (openRegistry != null) {
+                openRegistry.close();
+                openRegistry = null;
+            }
         }
         closed = false;
     }
@@ -329,6 +389,7 @@ public final class Slipway implements AutoCloseable {
         private Path configFile;
         private Clock clock = Clock.systemUTC();
         private GitBackend git;
+        private RegistryBackend registry;
         private boolean discoverBackends = true;
 
         private Builder() {
@@ -377,6 +438,20 @@ public final class Slipway implements AutoCloseable {
          */
         public Builder git(GitBackend backend) {
             this.git = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /**
+         * A registry backend to use instead of the one {@code registry.backend} names (for example an
+         * {@link dev.slipway.core.memory.InMemoryRegistry}, or an adapter built in code with the host's own
+         * credentials). It is opened with the {@code registry:} settings; an instance handed in is used even
+         * when the configuration names no backend.
+         *
+         * @param backend the backend
+         * @return this builder
+         */
+        public Builder registry(RegistryBackend backend) {
+            this.registry = Objects.requireNonNull(backend, "backend");
             return this;
         }
 

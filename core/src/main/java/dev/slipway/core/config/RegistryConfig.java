@@ -1,5 +1,6 @@
 package dev.slipway.core.config;
 
+import dev.slipway.spi.RegistrySettings;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,5 +30,14 @@ public record RegistryConfig(Optional<String> backend, Optional<URI> url, Option
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(endpoint, "endpoint");
+    }
+
+    /**
+     * The settings a registry backend is opened with.
+     *
+     * @return the url, region and endpoint of this section
+     */
+    public RegistrySettings settings() {
+        return new RegistrySettings(url, region, endpoint, Optional.empty());
     }
 }
