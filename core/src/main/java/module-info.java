@@ -13,4 +13,5 @@ module dev.slipway.core {
 
     uses dev.slipway.spi.GitBackend;
     uses dev.slipway.spi.RegistryBackend;
+    uses dev.slipway.spi.CdBackend;
 }

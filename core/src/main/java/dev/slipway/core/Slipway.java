@@ -9,14 +9,22 @@ import dev.slipway.core.config.SlipwayConfig;
 import dev.slipway.core.internal.BackendDiscovery;
 import dev.slipway.core.internal.ServiceMatcher;
 import dev.slipway.core.internal.VersionEngine;
+import dev.slipway.core.config.CdConfig;
+import dev.slipway.spi.Backend;
+import dev.slipway.spi.CdBackend;
+import dev.slipway.spi.CdClient;
+import dev.slipway.spi.CdSettings;
 import dev.slipway.spi.GitBackend;
 import dev.slipway.spi.GitRepository;
 import dev.slipway.spi.ImageRegistry;
 import dev.slipway.spi.RegistryBackend;
+import dev.slipway.spi.Sleeper;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -40,6 +48,9 @@ import java.util.Objects;
 public final class Slipway implements AutoCloseable {
 
     private static final String GIT_ARTIFACT = "dev.slipway:slipway-spi-git-jgit";
+    private static final String CD_ARTIFACT = "dev.slipway:slipway-spi-cd-argocd";
+    /** Aliases of CD backend ids, as {@code --cd} and {@code cd.backend} accept them. */
+    private static final Map<String, String> CD_ALIASES = Map.of("argocd", "cd-argocd");
 
     private final Path repository;
     private final SlipwayConfig config;
@@ -50,6 +61,12 @@ public final class Slipway implements AutoCloseable {
     private final RuntimeException registryMissing;
     private final Object registryLock = new Object();
     private ImageRegistry openRegistry;
+    private final CdBackend cdBackend;
+    private final RuntimeException cdMissing;
+    private final Map<String, String> environment;
+    private final Sleeper sleeper;
+    private final Object cdLock = new Object();
+    private CdClient cdClient;
     /** Open repositories between calls: a warm host keeps parsed history and pack indexes. */
     private final ConcurrentLinkedDeque<GitRepository> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
@@ -101,6 +118,31 @@ public final class Slipway implements AutoCloseable {
         }
         this.registryBackend = registry;
         this.registryMissing = registryProblem;
+        this.environment = builder.environment;
+        this.sleeper = builder.sleeper;
+        CdBackend cd = builder.cd;
+        RuntimeException cdProblem = null;
+        Optional<String> cdId = builder.cdId.or(() -> config.cd().backend()).map(Slipway::cdAlias);
+        if (cd == null && cdId.isPresent()) {
+            if (builder.discoverBackends) {
+                try {
+                    cd = BackendDiscovery.select(BackendDiscovery.inventory(CdBackend.class,
+                            () -> ServiceLoader.load(CdBackend.class)), cdId, false, CD_ARTIFACT).orElseThrow();
+                } catch (InvalidInputException e) {
+                    cdProblem = e;
+                }
+            } else {
+                cdProblem = new InvalidInputException(cdId.get(), "the CD backend '" + cdId.get() + "' is named but"
+                        + " discovery is off and none was handed to Slipway.builder().cd(...)");
+            }
+        }
+        this.cdBackend = cd;
+        this.cdMissing = cdProblem;
+    }
+
+    private static String cdAlias(String id) {
+        String trimmed = id.strip();
+        return CD_ALIASES.getOrDefault(trimmed.toLowerCase(Locale.ROOT), trimmed);
     }
 
     /**
@@ -178,6 +220,45 @@ public final class Slipway implements AutoCloseable {
     }
 
     /**
+     * The CD backend's client, when a CD backend is in use: one handed to {@link Builder#cd(CdBackend)}, or
+     * the provider named by {@link Builder#cd(String)} ({@code --cd}) or {@code cd.backend}. A provider on the
+     * class path is never used unless named. The client is opened on first call (no network I/O) with the
+     * {@code cd} section, the environment, the clock and the sleeper of this facade, and kept until
+     * {@link #close()}.
+     *
+     * @return the client, or empty when no CD backend is named or handed in
+     * @throws InvalidInputException if the named backend is not on the class path, or its settings (server,
+     *     credentials) are incomplete
+     */
+    public Optional<CdClient> cd() {
+        if (cdBackend == null) {
+            if (cdMissing != null) {
+                throw cdMissing;
+            }
+            return Optional.empty();
+        }
+        synchronized (cdLock) {
+            if (cdClient == null) {
+                cdClient = cdBackend.open(cdSettings());
+            }
+            return Optional.of(cdClient);
+        }
+    }
+
+    /**
+     * The settings a CD backend is opened with: the {@code cd} section, this facade's environment, clock and
+     * sleeper.
+     *
+     * @return the settings
+     */
+    public CdSettings cdSettings() {
+        CdConfig cd = config.cd();
+        return CdSettings.builder().server(cd.server()).plaintext(cd.plaintext()).insecure(cd.insecure())
+                .project(cd.project()).appNamespace(cd.appNamespace()).environment(environment).clock(clock)
+                .sleeper(sleeper).build();
+    }
+
+    /**
      * Every backend provider on the class path (or module path), with the ones that failed to load.
      *
      * @return the adapters, by SPI then id
@@ -187,6 +268,7 @@ public final class Slipway implements AutoCloseable {
         List<Adapter> out = new ArrayList<>();
         list(out, BackendDiscovery.inventory(GitBackend.class, () -> ServiceLoader.load(GitBackend.class)));
         list(out, BackendDiscovery.inventory(RegistryBackend.class, () -> ServiceLoader.load(RegistryBackend.class)));
+        list(out, BackendDiscovery.inventory(CdBackend.class, () -> ServiceLoader.load(CdBackend.class)));
         out.sort(Comparator.comparing(Adapter::spi).thenComparing(a -> a.id().orElse("")));
         return out;
     }
@@ -329,6 +411,12 @@ public final class Slipway implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (cdLock) {
+            if (cdClient != null) {
+                cdClient.close();
+                cdClient = null;
+            }
+        }
         closed = true;
         for (GitRepository repo = idle.pollFirst(); repo != null; repo = idle.pollFirst()) {
             repo.close();
@@ -390,6 +478,10 @@ public final class Slipway implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private GitBackend git;
         private RegistryBackend registry;
+        private CdBackend cd;
+        private Optional<String> cdId = Optional.empty();
+        private Map<String, String> environment = System.getenv();
+        private Sleeper sleeper = Sleeper.system();
         private boolean discoverBackends = true;
 
         private Builder() {
@@ -452,6 +544,58 @@ public final class Slipway implements AutoCloseable {
          */
         public Builder registry(RegistryBackend backend) {
             this.registry = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /**
+         * A CD backend to use instead of the one {@code cd.backend} names (for example the in-memory
+         * {@link dev.slipway.core.memory.InMemoryCdBackend}).
+         *
+         * @param backend the backend
+         * @return this builder
+         */
+        public Builder cd(CdBackend backend) {
+            this.cd = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /**
+         * The id of the CD backend to discover, overriding {@code cd.backend} (the CLI's {@code --cd});
+         * {@code argocd} is an alias of {@code cd-argocd}.
+         *
+         * @param id the backend id
+         * @return this builder
+         */
+        public Builder cd(String id) {
+            Objects.requireNonNull(id, "id");
+            if (id.isBlank()) {
+                throw new InvalidInputException(id, "the CD backend id is blank; give one such as cd-argocd (or argocd)");
+            }
+            this.cdId = Optional.of(id);
+            return this;
+        }
+
+        /**
+         * The environment backends read credentials and defaults from (default: the process environment),
+         * such as {@code ARGOCD_SERVER} and {@code ARGOCD_AUTH_TOKEN}.
+         *
+         * @param variables the variables
+         * @return this builder
+         */
+        public Builder environment(Map<String, String> variables) {
+            this.environment = Map.copyOf(variables);
+            return this;
+        }
+
+        /**
+         * How waits and back-offs pause (default: blocking the thread); tests pass one that advances their
+         * clock.
+         *
+         * @param value the sleeper
+         * @return this builder
+         */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "value");
             return this;
         }
 
