@@ -305,6 +305,64 @@ public final class Cron {
     }
 
     /**
+     * The last firing at or before a local time (seconds ignored).
+     *
+     * @param at the local time
+     * @return the firing, or empty when none came within eight years
+     */
+    public Optional<LocalDateTime> previousLocal(LocalDateTime at) {
+        LocalDateTime start = at.truncatedTo(ChronoUnit.MINUTES);
+        LocalDate date = start.toLocalDate();
+        for (int d = 0; d <= SEARCH_DAYS; d++, date = date.minusDays(1)) {
+            if (!dayMatches(date)) {
+                continue;
+            }
+            int fromHour = d == 0 ? start.getHour() : 23;
+            for (int h = fromHour; h >= 0; h--) {
+                if ((hours & (1L << h)) == 0) {
+                    continue;
+                }
+                int fromMinute = d == 0 && h == start.getHour() ? start.getMinute() : 59;
+                for (int m = fromMinute; m >= 0; m--) {
+                    if ((minutes & (1L << m)) != 0) {
+                        return Optional.of(LocalDateTime.of(date, LocalTime.of(h, m)));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The last firing at or before an instant, in a time zone.
+     *
+     * @param at the instant
+     * @param zone the zone the schedule is read in
+     * @return the firing, or empty when none came within eight years
+     */
+    public Optional<Instant> previous(Instant at, ZoneId zone) {
+        LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+        // mirror of next: start an hour late so that both instants of an overlap are seen
+        LocalDateTime cursor = local.plusHours(1);
+        while (true) {
+            Optional<LocalDateTime> hit = previousLocal(cursor);
+            if (hit.isEmpty()) {
+                return Optional.empty();
+            }
+            ZonedDateTime zoned = ZonedDateTime.of(hit.get(), zone);
+            Instant later = zoned.withLaterOffsetAtOverlap().toInstant();
+            Instant earlier = zoned.withEarlierOffsetAtOverlap().toInstant();
+            if (!later.isAfter(at)) {
+                return Optional.of(later);
+            }
+            if (!earlier.isAfter(at)) {
+                return Optional.of(earlier);
+            }
+            cursor = hit.get().minusMinutes(1);
+        }
+    }
+
+    /**
      * The latest firing at or before an instant, looking back at most {@code within}.
      *
      * @param at the instant
@@ -314,18 +372,7 @@ public final class Cron {
      */
     public Optional<Instant> lastWithin(Instant at, ZoneId zone, java.time.Duration within) {
         Instant from = at.minus(within);
-        Optional<Instant> first = next(from, zone);
-        if (first.isEmpty() || first.get().isAfter(at)) {
-            return Optional.empty();
-        }
-        Instant last = first.get();
-        while (true) {
-            Optional<Instant> n = next(last.plusSeconds(60), zone);
-            if (n.isEmpty() || n.get().isAfter(at)) {
-                return Optional.of(last);
-            }
-            last = n.get();
-        }
+        return previous(at, zone).filter(t -> !t.isBefore(from));
     }
 
     @Override

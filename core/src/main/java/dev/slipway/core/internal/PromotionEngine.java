@@ -1,6 +1,10 @@
 package dev.slipway.core.internal;
 
 import dev.slipway.api.CommitId;
+import dev.slipway.api.Digest;
+import dev.slipway.api.ImageRepository;
+import dev.slipway.api.ImageRepositoryNotFoundException;
+import dev.slipway.api.ImageTag;
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.ReleaseTag;
 import dev.slipway.api.StagingVersion;
@@ -10,6 +14,12 @@ import dev.slipway.core.promotion.Decision;
 import dev.slipway.core.promotion.Deployment;
 import dev.slipway.core.promotion.EnvironmentState;
 import dev.slipway.core.promotion.RuleResult;
+import dev.slipway.spi.CdAppState;
+import dev.slipway.spi.CdHealth;
+import dev.slipway.spi.CdLiveness;
+import dev.slipway.spi.CdOperationPhase;
+import dev.slipway.spi.CdSyncStatus;
+import dev.slipway.spi.ImageRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,8 +152,69 @@ public final class PromotionEngine {
     // ---------------------------------------------------------------- healthy-in-source
 
     private RuleResult healthyInSource() {
-        return RuleResult.fail("healthy-in-source", "could not be checked: no CD backend is configured (name one"
-                + " with cd.backend in slipway.yaml or --cd)");
+        String source = in.policy().from();
+        if (in.backends().cd().isEmpty()) {
+            return RuleResult.fail("healthy-in-source", "could not be checked: no CD backend is configured (name one"
+                    + " with cd.backend in slipway.yaml or --cd)");
+        }
+        String app = in.service().cd().get(source);
+        if (app == null) {
+            return RuleResult.fail("healthy-in-source", "could not be checked: " + in.service().path()
+                    + " names no CD application for " + source + " (services[].cd." + source + " in slipway.yaml)");
+        }
+        Verification v = verification();
+        Optional<Entry> verified = v.verified();
+        if (verified.isEmpty() || verified.get().index() != 0) {
+            String runs = in.state(source).current().map(Deployment::version).orElse("nothing");
+            return RuleResult.fail("healthy-in-source", source + " runs " + runs + ", not a version verified for "
+                    + in.version() + "; its health says nothing about " + in.version());
+        }
+        Deployment running = verified.get().deployment();
+        CdAppState state;
+        try {
+            state = in.backends().cd().get().state(app);
+        } catch (InvalidInputException e) {
+            return RuleResult.fail("healthy-in-source", "could not be checked: " + e.getMessage());
+        }
+        String where = app + " (" + source + ")";
+        if (running.deployCommit().isPresent()) {
+            CommitId deployed = running.deployCommit().get();
+            CdLiveness.Verdict verdict = CdLiveness.judge(state, deployed, revision -> descends(deployed, revision));
+            if (verdict.step() != CdLiveness.Step.LIVE) {
+                return RuleResult.fail("healthy-in-source", where + " is not live and healthy at the commit "
+                        + abbreviate(deployed) + " that deployed " + running.version() + ": " + verdict.why()
+                        + " (" + state.summary() + ")");
+            }
+        } else if (state.isStale() || state.sync() != CdSyncStatus.SYNCED || state.health() != CdHealth.HEALTHY
+                || state.operation().filter(o -> o.phase() != CdOperationPhase.SUCCEEDED).isPresent()) {
+            return RuleResult.fail("healthy-in-source", where + " is not Synced and Healthy with a succeeded last"
+                    + " operation: " + state.summary());
+        }
+        Optional<String> image = in.service().image();
+        if (image.isPresent() && !state.images().isEmpty()) {
+            String expected = image.get() + ":" + running.version();
+            boolean runsIt = state.images().stream().anyMatch(i -> i.equals(expected) || i.startsWith(expected + "@"));
+            if (!runsIt) {
+                return RuleResult.fail("healthy-in-source", where + " runs the images " + String.join(", ", state.images())
+                        + ", not " + expected);
+            }
+        } else if (running.deployCommit().isEmpty()) {
+            return RuleResult.fail("healthy-in-source", where + " is Synced and Healthy, but neither its images nor a"
+                    + " recorded deploy commit show that it runs " + running.version());
+        }
+        return RuleResult.pass("healthy-in-source", where + " is Synced and Healthy running " + running.version()
+                + state.revision().map(r -> " at " + (r.length() > 7 ? r.substring(0, 7) : r)).orElse("")
+                + ", its last operation succeeded");
+    }
+
+    /** Whether a revision the CD system reports descends from a commit (false for what git does not know). */
+    private boolean descends(CommitId commit, String revision) {
+        try {
+            CommitId r = CommitId.of(revision);
+            return in.git().resolve(r.hex()).isPresent() && in.git().isAncestor(commit, r);
+        } catch (InvalidInputException e) {
+            return false;
+        }
     }
 
     // ---------------------------------------------------------------- soak
@@ -207,8 +278,52 @@ public final class PromotionEngine {
     // ---------------------------------------------------------------- image-exists
 
     private RuleResult imageExists() {
-        return RuleResult.fail("image-exists", "could not be checked: no registry backend is configured (name one"
-                + " with registry.backend in slipway.yaml)");
+        if (in.backends().registry().isEmpty()) {
+            return RuleResult.fail("image-exists", "could not be checked: no registry backend is configured (name"
+                    + " one with registry.backend in slipway.yaml)");
+        }
+        if (in.service().image().isEmpty()) {
+            return RuleResult.fail("image-exists", "could not be checked: " + in.service().path()
+                    + " has no image (services[].image in slipway.yaml)");
+        }
+        ImageRegistry registry = in.backends().registry().get();
+        ImageRepository image;
+        ImageTag tag;
+        try {
+            image = ImageRepository.of(in.service().image().get());
+            tag = ImageTag.of(in.version());
+        } catch (InvalidInputException e) {
+            return RuleResult.fail("image-exists", e.getMessage());
+        }
+        try {
+            Optional<Digest> candidate = registry.digest(image, tag);
+            if (!in.retag()) {
+                return candidate.map(d -> RuleResult.pass("image-exists", image + ":" + tag + " exists (" + d + ")"))
+                        .orElseGet(() -> RuleResult.fail("image-exists", image + ":" + tag + " is not in the registry;"
+                                + " build and push it, or promote with --retag to give it the verified image"));
+            }
+            Optional<String> verifiedBy = verification().verified().map(e -> e.deployment().version());
+            if (verifiedBy.isEmpty()) {
+                return RuleResult.fail("image-exists", "--retag copies the image " + in.policy().from() + " verified,"
+                        + " but " + in.policy().from() + " ran no version with the code of " + in.version());
+            }
+            ImageTag from = ImageTag.of(verifiedBy.get());
+            Optional<Digest> source = registry.digest(image, from);
+            if (source.isEmpty()) {
+                return RuleResult.fail("image-exists", "--retag needs " + image + ":" + from + ", which "
+                        + in.policy().from() + " verified, but the registry does not hold it");
+            }
+            if (candidate.isPresent() && !candidate.get().equals(source.get())) {
+                return RuleResult.fail("image-exists", image + ":" + tag + " already names " + candidate.get()
+                        + ", not the verified " + source.get() + " of " + from + "; retagging would replace a"
+                        + " published release tag");
+            }
+            return RuleResult.pass("image-exists", candidate.isPresent()
+                    ? image + ":" + tag + " already names the verified image " + source.get() + " of " + from
+                    : image + ":" + tag + " will be the verified image " + source.get() + " of " + from + " (retag)");
+        } catch (ImageRepositoryNotFoundException e) {
+            return RuleResult.fail("image-exists", e.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------- no-downgrade

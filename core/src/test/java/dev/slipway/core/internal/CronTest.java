@@ -125,6 +125,32 @@ class CronTest {
             assertThat(cron.next(Instant.parse("2024-10-27T00:31:00Z"), berlin)).contains(Instant.parse("2024-10-27T01:30:00Z"));
         }
 
+        @ParameterizedTest(name = "''{0}'' at or before {1} -> {2}")
+        @CsvSource(delimiter = '|', value = {
+            "0 22 * * fri      | 2024-03-13T13:47    | 2024-03-08T22:00",
+            "0 22 * * fri      | 2024-03-08T22:00    | 2024-03-08T22:00",
+            "0 22 * * fri      | 2024-03-08T21:59:59 | 2024-03-01T22:00",
+            "*/15 * * * *      | 2024-03-05T13:46    | 2024-03-05T13:45",
+            "0 0 29 feb *      | 2027-03-01T00:00    | 2024-02-29T00:00",
+        })
+        void previousLocal(String expression, String at, String expected) {
+            assertThat(Cron.parse(expression.trim()).previousLocal(t(at.trim()))).contains(t(expected.trim()));
+        }
+
+        @Test
+        @DisplayName("previous and next agree: the firing before the next one's minute is the previous one")
+        void previousAndNextAgree() {
+            Cron cron = Cron.parse("7,37 */3 * * mon-fri");
+            ZoneId berlin = ZoneId.of("Europe/Berlin");
+            Instant t = Instant.parse("2024-03-28T00:00:00Z");
+            for (int i = 0; i < 200; i++) {
+                Instant next = cron.next(t, berlin).orElseThrow();
+                assertThat(cron.previous(next, berlin)).contains(next);
+                assertThat(cron.previous(next.minusSeconds(60), berlin).orElseThrow()).isBefore(next);
+                t = next.plusSeconds(60);
+            }
+        }
+
         @Test
         @DisplayName("lastWithin finds the latest firing in the window, and none before it")
         void lastWithin() {
