@@ -1,12 +1,15 @@
 package dev.slipway.core;
 
+import dev.slipway.api.BackendException;
 import dev.slipway.api.CommitId;
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.ReleaseTag;
 import dev.slipway.api.ServiceId;
 import dev.slipway.core.config.ServiceConfig;
 import dev.slipway.core.config.SlipwayConfig;
+import dev.slipway.core.internal.AtomicWrite;
 import dev.slipway.core.internal.BackendDiscovery;
+import dev.slipway.core.internal.ReleaseEngine;
 import dev.slipway.core.internal.ServiceMatcher;
 import dev.slipway.core.internal.VersionEngine;
 import dev.slipway.core.config.CdConfig;
@@ -19,7 +22,14 @@ import dev.slipway.spi.GitRepository;
 import dev.slipway.spi.ImageRegistry;
 import dev.slipway.spi.RegistryBackend;
 import dev.slipway.spi.Sleeper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -369,6 +379,73 @@ public final class Slipway implements AutoCloseable {
             List<String> paths = repo.changedPaths(compared, headCommit);
             return new ChangedServices(compared, headCommit, matcher(services).changed(paths));
         });
+    }
+
+    /**
+     * The release plan at {@code HEAD}: for every service with releasable commits since its last release tag,
+     * the next version (Conventional Commits, Release Please's rules) and CHANGELOG entry, and the release pull
+     * request's title, body and branch. Services whose release the versions file records and no tag marks yet
+     * are {@link ReleasePlan#pending() pending} and get nothing more until {@link #release} tags them. Dates
+     * come from the facade's clock, in UTC.
+     *
+     * @return the plan (empty when nothing is to be released)
+     * @throws InvalidInputException for a repository without commits, a shallow or partial clone, an invalid
+     *     versions file, or an invalid {@code Release-As} footer
+     */
+    public ReleasePlan releasePlan() {
+        return withRepository(repo -> {
+            CommitId head = resolve(repo, "HEAD");
+            return ReleaseEngine.plan(repo, config, servicesAt(repo, head), head,
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        });
+    }
+
+    /**
+     * Computes the release plan at {@code HEAD} and writes it into the working tree: the new entry at the top
+     * of each released service's {@code CHANGELOG.md} (created with {@code # Changelog} when missing) and the
+     * new versions in {@code .slipway/versions.json}. The files are built from their content at {@code HEAD},
+     * so writing the same plan twice gives the same files; a file whose working-tree content differs from both
+     * {@code HEAD}'s and the new content (an uncommitted edit) is refused rather than overwritten. All files
+     * are written to temporary files first and then renamed, so an error leaves none half-written.
+     *
+     * @return the plan written (nothing is written when it is empty)
+     * @throws InvalidInputException as {@link #releasePlan()}, or when a file to write has uncommitted changes
+     * @throws dev.slipway.api.BackendException if a file cannot be written
+     */
+    public ReleasePlan writeReleasePlan() {
+        return withRepository(repo -> {
+            CommitId head = resolve(repo, "HEAD");
+            ReleasePlan plan = ReleaseEngine.plan(repo, config, servicesAt(repo, head), head,
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            Map<Path, byte[]> writes = new LinkedHashMap<>();
+            for (Map.Entry<String, String> f : ReleaseEngine.files(repo, plan).entrySet()) {
+                byte[] next = f.getValue().getBytes(StandardCharsets.UTF_8);
+                Path target = repository.resolve(f.getKey());
+                Optional<byte[]> atHead = repo.readFile(head, f.getKey());
+                Optional<byte[]> now = readIfFile(target);
+                boolean clean = now.isEmpty() ? atHead.isEmpty()
+                        : atHead.isPresent() && Arrays.equals(now.get(), atHead.get());
+                if (!clean && !(now.isPresent() && Arrays.equals(now.get(), next))) {
+                    throw new InvalidInputException(f.getKey(), f.getKey() + " has uncommitted changes; the release plan"
+                            + " is written from HEAD's content, so commit or discard them (git checkout -- " + f.getKey()
+                            + ") and run again");
+                }
+                writes.put(target, next);
+            }
+            AtomicWrite.writeAll(writes);
+            return plan;
+        });
+    }
+
+    private static Optional<byte[]> readIfFile(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAllBytes(path));
+        } catch (IOException e) {
+            throw new BackendException("could not read " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** Runs work on an open repository, reusing one a previous call left open. */
