@@ -90,6 +90,21 @@ public final class JGitBackend implements GitBackend {
         return JGitRepository.open(directory);
     }
 
+    /**
+     * Creates an empty repository, as {@code git init [--bare] -b BRANCH} does.
+     *
+     * @param directory the work tree's root, or the bare repository
+     * @param bare whether the repository is bare
+     * @param initialBranch the branch HEAD names
+     * @throws dev.slipway.api.InvalidInputException if the directory already holds a repository or the branch
+     *     name is invalid
+     * @throws dev.slipway.api.BackendException if the repository cannot be written
+     */
+    @Override
+    public void init(Path directory, boolean bare, String initialBranch) {
+        dev.slipway.git.jgit.internal.Init.init(directory, bare, initialBranch);
+    }
+
     @Override
     public String toString() {
         return "JGitBackend[" + ID + "]";

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract every {@link GitBackend} passes: rules {@code GIT-1} to {@code GIT-19} of {@link GitBackend}
+ * The contract every {@link GitBackend} passes: rules {@code GIT-1} to {@code GIT-20} of {@link GitBackend}
  * and {@link GitRepository} (reading, and from {@code GIT-12} on, writing), each test tagged with the rule it
  * checks. An adapter's test extends this
  * class and implements {@link #createBackend()}:
@@ -237,6 +237,59 @@ public abstract class GitBackendContract {
                 assertThat(repository.isShallow()).isFalse();
                 assertThat(repository.isPartial()).isFalse();
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("GIT-20: creating a repository")
+    class Creating {
+
+        @Test
+        @Tag("GIT-20")
+        @DisplayName("GIT-20: init creates a work tree whose HEAD names the branch and no commit, and that git reads")
+        void workTree(@TempDir Path scratch) {
+            Path dir = scratch.resolve("new/platform");
+            backend.init(dir, false, "main");
+            GitCli cli = git.git();
+            assertThat(cli.text(dir, "rev-parse", "--is-bare-repository")).isEqualTo("false");
+            assertThat(cli.text(dir, "symbolic-ref", "HEAD")).isEqualTo("refs/heads/main");
+            assertThat(cli.run(dir, "rev-parse", "--verify", "-q", "HEAD").ok()).isFalse();
+            GitRepository repository = open(dir);
+            assertThat(repository.resolve("HEAD")).isEmpty();
+            assertThat(repository.currentBranch()).contains("main");
+        }
+
+        @Test
+        @Tag("GIT-20")
+        @DisplayName("GIT-20: init creates a bare repository that git reads as bare")
+        void bare(@TempDir Path scratch) {
+            Path dir = scratch.resolve("remote.git");
+            backend.init(dir, true, "trunk");
+            GitCli cli = git.git();
+            assertThat(cli.text(dir, "rev-parse", "--is-bare-repository")).isEqualTo("true");
+            assertThat(cli.text(dir, "symbolic-ref", "HEAD")).isEqualTo("refs/heads/trunk");
+            assertThat(open(dir).resolve("HEAD")).isEmpty();
+        }
+
+        @Test
+        @Tag("GIT-20")
+        @DisplayName("GIT-20: a directory that already holds a repository is refused, naming it, and left as it was")
+        void existing(@TempDir Path scratch) {
+            Path repository = world.fresh(scratch);
+            Map<String, String> before = snapshot(repository);
+            assertThatThrownBy(() -> backend.init(repository, false, "main")).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining(repository.toString());
+            assertThatThrownBy(() -> backend.init(repository.resolve(".git"), true, "main"))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThat(snapshot(repository)).isEqualTo(before);
+        }
+
+        @Test
+        @Tag("GIT-20")
+        @DisplayName("GIT-20: an invalid branch name is refused")
+        void invalidBranch(@TempDir Path scratch) {
+            assertThatThrownBy(() -> backend.init(scratch.resolve("x"), false, "a..b"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("a..b");
         }
     }
 
