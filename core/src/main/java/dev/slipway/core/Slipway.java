@@ -5,6 +5,8 @@ import dev.slipway.api.CommitId;
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.ReleaseTag;
 import dev.slipway.api.ServiceId;
+import dev.slipway.core.config.EnvironmentConfig;
+import dev.slipway.core.config.EnvironmentSource;
 import dev.slipway.core.config.ServiceConfig;
 import dev.slipway.core.config.SlipwayConfig;
 import dev.slipway.core.internal.AtomicWrite;
@@ -446,6 +448,78 @@ public final class Slipway implements AutoCloseable {
         } catch (IOException e) {
             throw new BackendException("could not read " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The flow of a push to a branch, as the reference kit's CI runs it: the services whose files changed
+     * between {@code base} and {@code head} ({@link #changed}), the staging version of each at {@code head}
+     * ({@link #versions}), and one deployment of each to every environment fed by that branch
+     * ({@code from: branch <name>}). Nothing is written: the host builds and pushes the images, then deploys.
+     *
+     * @param branch the branch pushed to, such as {@code main}
+     * @param base the commit before the push (a push event's {@code before}; 40 zeros for a new branch)
+     * @param head the commit pushed, {@code HEAD} when empty
+     * @return the plan; without builds when no service changed
+     * @throws InvalidInputException for an unknown revision, unrelated histories, a shallow or partial clone
+     */
+    public FlowPlan onPush(String branch, String base, Optional<String> head) {
+        Objects.requireNonNull(branch, "branch");
+        ChangedServices changed = changed(base, head);
+        List<EnvironmentConfig> fed = config.environments().stream()
+                .filter(e -> e.from().kind() == EnvironmentSource.Kind.BRANCH && e.from().branch().orElseThrow().equals(branch))
+                .toList();
+        List<ServiceConfig> services = changed.services().isEmpty() ? List.of() : withRepository(repo ->
+                servicesAt(repo, changed.head()).stream().filter(s -> changed.services().contains(s.path())).toList());
+        List<BuildVersion> builds = services.isEmpty() ? List.of() : withRepository(repo ->
+                VersionEngine.staging(repo, config, services, changed.head()).stream()
+                        .sorted(Comparator.comparing(BuildVersion::service)).toList());
+        List<PlannedDeployment> deployments = new ArrayList<>();
+        for (BuildVersion b : builds) {
+            Optional<String> image = services.stream().filter(s -> s.path().equals(b.service())).findFirst()
+                    .flatMap(ServiceConfig::image);
+            for (EnvironmentConfig e : fed) {
+                deployments.add(new PlannedDeployment(b.service(), e.name(), b.version().toString(), b.commit(), image));
+            }
+        }
+        String range = (changed.base().isZero() ? "new branch" : changed.base().abbreviate(7)) + ".."
+                + changed.head().abbreviate(7);
+        return new FlowPlan("push to " + branch + " (" + range + ")", builds, deployments);
+    }
+
+    /**
+     * The flow of a release tag, as the reference kit's CI runs it: the tag's service is built at the tag's
+     * commit with exactly the tag's version, and deployed to every environment fed by release tags
+     * ({@code from: release-tag}).
+     *
+     * @param tag the tag, such as {@code services/web@0.2.3} or {@code refs/tags/services/web@0.2.3}
+     * @return the plan with one build
+     * @throws InvalidInputException if the tag is no release tag of a configured service, or does not exist
+     */
+    public FlowPlan onReleaseTag(String tag) {
+        Objects.requireNonNull(tag, "tag");
+        String name = tag.startsWith("refs/tags/") ? tag.substring("refs/tags/".length()) : tag;
+        return withRepository(repo -> {
+            CommitId commit = repo.resolve("refs/tags/" + name).orElseThrow(() -> new InvalidInputException(tag,
+                    "the tag " + name + " does not exist in this repository; fetch tags (git fetch --tags) or check its"
+                            + " name"));
+            List<ServiceConfig> services = servicesAt(repo, commit);
+            ReleaseTag release = services.stream().flatMap(s -> s.effectiveTag(config.versioning())
+                    .match(name, s.path()).stream()).findFirst()
+                    .orElseThrow(() -> new InvalidInputException(tag, name + " is not a release tag of any service"
+                            + " (expected " + config.versioning().tag().pattern() + " with a release version X.Y.Z);"
+                            + " known services: " + String.join(", ", services.stream().map(s -> s.path().path()).toList())));
+            BuildVersion build = VersionEngine.release(config, release, commit);
+            List<PlannedDeployment> deployments = new ArrayList<>();
+            Optional<String> image = services.stream().filter(s -> s.path().equals(release.service())).findFirst()
+                    .flatMap(ServiceConfig::image);
+            for (EnvironmentConfig e : config.environments()) {
+                if (e.from().kind() == EnvironmentSource.Kind.RELEASE_TAG) {
+                    deployments.add(new PlannedDeployment(release.service(), e.name(), build.version().toString(),
+                            commit, image));
+                }
+            }
+            return new FlowPlan("release tag " + name, List.of(build), deployments);
+        });
     }
 
     /** Runs work on an open repository, reusing one a previous call left open. */
