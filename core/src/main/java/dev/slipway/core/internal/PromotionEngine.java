@@ -11,7 +11,7 @@ import dev.slipway.api.StagingVersion;
 import dev.slipway.api.Version;
 import dev.slipway.core.config.PromotionWindow;
 import dev.slipway.core.promotion.Decision;
-import dev.slipway.core.promotion.Deployment;
+import dev.slipway.core.promotion.DeployedVersion;
 import dev.slipway.core.promotion.EnvironmentState;
 import dev.slipway.core.promotion.RuleResult;
 import dev.slipway.spi.CdAppState;
@@ -165,11 +165,11 @@ public final class PromotionEngine {
         Verification v = verification();
         Optional<Entry> verified = v.verified();
         if (verified.isEmpty() || verified.get().index() != 0) {
-            String runs = in.state(source).current().map(Deployment::version).orElse("nothing");
+            String runs = in.state(source).current().map(DeployedVersion::version).orElse("nothing");
             return RuleResult.fail("healthy-in-source", source + " runs " + runs + ", not a version verified for "
                     + in.version() + "; its health says nothing about " + in.version());
         }
-        Deployment running = verified.get().deployment();
+        DeployedVersion running = verified.get().deployment();
         CdAppState state;
         try {
             state = in.backends().cd().get().state(app);
@@ -330,7 +330,7 @@ public final class PromotionEngine {
 
     private RuleResult noDowngrade() {
         EnvironmentState target = in.state(in.target());
-        Optional<Deployment> current = target.current();
+        Optional<DeployedVersion> current = target.current();
         if (current.isEmpty()) {
             return RuleResult.pass("no-downgrade", in.target() + " runs no version of " + in.service().path() + " yet");
         }
@@ -365,7 +365,7 @@ public final class PromotionEngine {
     /** A candidate lower than the target's current version that the target ran before is a rollback. */
     private boolean isRollback() {
         EnvironmentState target = in.state(in.target());
-        Optional<Deployment> current = target.current();
+        Optional<DeployedVersion> current = target.current();
         Optional<Version> candidate = parse(in.version());
         if (current.isEmpty() || candidate.isEmpty()) {
             return false;
@@ -447,7 +447,7 @@ public final class PromotionEngine {
      * @param equal whether the trees are equal
      * @param rolledBack whether the deployment was rolled back
      */
-    record Entry(int index, Deployment deployment, Optional<CommitId> commit, Optional<String> problem,
+    record Entry(int index, DeployedVersion deployment, Optional<CommitId> commit, Optional<String> problem,
             List<String> differences, boolean equal, boolean rolledBack) {
     }
 
@@ -473,9 +473,9 @@ public final class PromotionEngine {
         List<Entry> entries = new ArrayList<>();
         ServiceMatcher matcher = new ServiceMatcher(in.config().services().orElse(List.of(in.service())), List.of());
         List<Glob> ignore = in.policy().ignore().stream().map(Glob::compile).toList();
-        List<Deployment> history = source.history();
+        List<DeployedVersion> history = source.history();
         for (int i = 0; i < Math.min(history.size(), MAX_HISTORY); i++) {
-            Deployment d = history.get(i);
+            DeployedVersion d = history.get(i);
             Built b = built(d.version(), d.built());
             boolean rolledBack = source.rolledBack(i);
             if (b.commit().isEmpty() || candidate.commit().isEmpty()) {

@@ -71,17 +71,18 @@ public record Decision(ServiceId service, String target, Optional<String> source
     }
 
     /**
-     * The values of the {@value #OVERRIDE_TRAILER} trailers the deployment commit carries: one
-     * {@code <rule>: <reason>} per overridden rule, empty when nothing was overridden.
+     * The value of the {@value #OVERRIDE_TRAILER} trailer the deployment commit carries:
+     * {@code <rule>: <reason>}, the overridden rules joined with {@code ", "} when several failed
+     * ({@code verified-in-source, no-downgrade: incident 42}), the reason on one line.
      *
-     * @return the trailer values
+     * @return the trailer value, empty when nothing was overridden
      */
-    public List<String> overrideTrailers() {
+    public Optional<String> overrideTrailer() {
         if (!overridden()) {
-            return List.of();
+            return Optional.empty();
         }
         String reason = override.orElseThrow().strip().replaceAll("\\s*\\R\\s*", " ");
-        return failures().stream().map(r -> r.rule() + ": " + reason).toList();
+        return Optional.of(String.join(", ", failures().stream().map(RuleResult::rule).toList()) + ": " + reason);
     }
 
     /**

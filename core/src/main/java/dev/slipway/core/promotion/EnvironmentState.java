@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param environment the environment's name
  * @param history the deployments, newest first; empty when the environment never ran the service
  */
-public record EnvironmentState(String environment, List<Deployment> history) {
+public record EnvironmentState(String environment, List<DeployedVersion> history) {
 
     /**
      * Freezes the parts.
@@ -25,7 +25,7 @@ public record EnvironmentState(String environment, List<Deployment> history) {
      *
      * @return the newest deployment, or empty
      */
-    public Optional<Deployment> current() {
+    public Optional<DeployedVersion> current() {
         return history.isEmpty() ? Optional.empty() : Optional.of(history.get(0));
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slipway.core.config.Promotion;
 import dev.slipway.core.config.PromotionWindow;
 import dev.slipway.core.promotion.Decision;
-import dev.slipway.core.promotion.Deployment;
+import dev.slipway.core.promotion.DeployedVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class PromotionProperties {
     }
 
     /** Everything a decision depends on, generated. */
-    record Scenario(String version, List<Deployment> staging, List<String> production, Set<String> approvers,
+    record Scenario(String version, List<DeployedVersion> staging, List<String> production, Set<String> approvers,
             Instant now, Optional<Duration> soak, OptionalInt approvals, List<PromotionWindow> windows,
             List<String> rules) {
 
@@ -64,7 +64,7 @@ class PromotionProperties {
             Promotion policy = new Promotion(p.from(), List.of(), soak, approvals, windows, p.ignore());
             PromotionWorld.Case c = world.promote(version).policy(policy).rules(ruleList.toArray(String[]::new)).now(now)
                     .approvedBy(approvers.toArray(String[]::new));
-            c.ran("staging", staging.toArray(Deployment[]::new));
+            c.ran("staging", staging.toArray(DeployedVersion[]::new));
             c.ran("production", production.toArray(String[]::new));
             return c;
         }
@@ -147,10 +147,10 @@ class PromotionProperties {
         Arbitrary<String> version = Arbitraries.of(Stream.concat(releases.stream(), stagingVersions.stream()).toList());
         Arbitrary<Optional<Instant>> at = Arbitraries.integers().between(0, 72 * 60)
                 .map(m -> PromotionWorld.NOW.minus(Duration.ofMinutes(m))).optional(0.8);
-        Arbitrary<Deployment> deployment = Combinators.combine(Arbitraries.of(stagingVersions), at,
+        Arbitrary<DeployedVersion> deployment = Combinators.combine(Arbitraries.of(stagingVersions), at,
                 Arbitraries.integers().between(0, 4).map(i -> i == 0))
-                .as((v, t, rollback) -> new Deployment(v, Optional.empty(), Optional.empty(), t, rollback));
-        Arbitrary<List<Deployment>> staging = deployment.list().ofMaxSize(4);
+                .as((v, t, rollback) -> new DeployedVersion(v, Optional.empty(), Optional.empty(), t, rollback));
+        Arbitrary<List<DeployedVersion>> staging = deployment.list().ofMaxSize(4);
         Arbitrary<List<String>> production = Arbitraries.of(releases).list().ofMaxSize(3);
         Arbitrary<Set<String>> approvers = Arbitraries.of("alice", "bob", "Alice", "carol").set().ofMaxSize(3);
         Arbitrary<Instant> now = Arbitraries.integers().between(-7 * 24, 7 * 24).map(h -> PromotionWorld.NOW.plus(Duration.ofHours(h)));

@@ -7,7 +7,7 @@ import dev.slipway.core.config.ServiceConfig;
 import dev.slipway.core.config.SlipwayConfig;
 import dev.slipway.core.git.GitFixture;
 import dev.slipway.core.promotion.Decision;
-import dev.slipway.core.promotion.Deployment;
+import dev.slipway.core.promotion.DeployedVersion;
 import dev.slipway.core.promotion.EnvironmentState;
 import dev.slipway.git.jgit.JGitBackend;
 import dev.slipway.spi.GitRepository;
@@ -94,8 +94,8 @@ final class PromotionWorld implements AutoCloseable {
     }
 
     /** A deployment of a version made at a time, by a deploy commit when given. */
-    static Deployment at(String version, String time) {
-        return new Deployment(version, Optional.empty(), Optional.empty(), Optional.of(Instant.parse(time)), false);
+    static DeployedVersion at(String version, String time) {
+        return new DeployedVersion(version, Optional.empty(), Optional.empty(), Optional.of(Instant.parse(time)), false);
     }
 
     Case promote(String version) {
@@ -113,7 +113,7 @@ final class PromotionWorld implements AutoCloseable {
         String version;
         Promotion policy = production();
         List<String> rules;
-        final Map<String, List<Deployment>> history = new HashMap<>();
+        final Map<String, List<DeployedVersion>> history = new HashMap<>();
         Instant now = NOW;
         Set<String> approvers = new LinkedHashSet<>();
         boolean retag;
@@ -134,14 +134,14 @@ final class PromotionWorld implements AutoCloseable {
         }
 
         /** The environment's deployments, newest first. */
-        Case ran(String environment, Deployment... deployments) {
+        Case ran(String environment, DeployedVersion... deployments) {
             history.computeIfAbsent(environment, e -> new ArrayList<>()).addAll(List.of(deployments));
             return this;
         }
 
         Case ran(String environment, String... versions) {
             for (String v : versions) {
-                ran(environment, Deployment.of(v));
+                ran(environment, DeployedVersion.of(v));
             }
             return this;
         }

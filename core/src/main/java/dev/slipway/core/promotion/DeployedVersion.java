@@ -16,13 +16,13 @@ import java.util.Optional;
  * @param at when that commit was made, when known
  * @param rollback whether this deployment rolled the environment back to an earlier version
  */
-public record Deployment(String version, Optional<CommitId> built, Optional<CommitId> deployCommit,
+public record DeployedVersion(String version, Optional<CommitId> built, Optional<CommitId> deployCommit,
         Optional<Instant> at, boolean rollback) {
 
     /**
      * Checks the parts.
      */
-    public Deployment {
+    public DeployedVersion {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(built, "built");
         Objects.requireNonNull(deployCommit, "deployCommit");
@@ -35,7 +35,7 @@ public record Deployment(String version, Optional<CommitId> built, Optional<Comm
      * @param version the version
      * @return the deployment
      */
-    public static Deployment of(String version) {
-        return new Deployment(version, Optional.empty(), Optional.empty(), Optional.empty(), false);
+    public static DeployedVersion of(String version) {
+        return new DeployedVersion(version, Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 }
