@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract every {@link GitBackend} passes: rules {@code GIT-1} to {@code GIT-19} of {@link GitBackend}
+ * The contract every {@link GitBackend} passes: rules {@code GIT-1} to {@code GIT-20} of {@link GitBackend}
  * and {@link GitRepository} (reading, and from {@code GIT-12} on, writing), each test tagged with the rule it
  * checks. An adapter's test extends this
  * class and implements {@link #createBackend()}:
@@ -1523,6 +1523,25 @@ public abstract class GitBackendContract {
                     .containsExactly("writers/0.txt", "writers/1.txt", "writers/2.txt", "writers/3.txt");
             assertThat(git.git().lines(w.remote(), "log", "--format=%s", "-" + writers, tip))
                     .containsExactlyInAnyOrder("writer 0", "writer 1", "writer 2", "writer 3");
+        }
+    }
+
+    @Nested
+    @DisplayName("GIT-20: the files of a commit")
+    class ListingFiles {
+
+        @Test
+        @Tag("GIT-20")
+        @DisplayName("GIT-20: listFiles equals git ls-tree -r --name-only at every commit of the main history")
+        void likeLsTree() {
+            GitRepository repository = open(world.main());
+            for (String name : List.of("m0", "m1", "m6", "m7", "m10", "m12", "m13", "u0")) {
+                String commit = world.commit(name);
+                assertThat(repository.listFiles(CommitId.of(commit))).as("listFiles(%s)", name)
+                        .isEqualTo(git.git().lines(world.main(), "ls-tree", "-r", "--name-only", commit));
+            }
+            assertThatThrownBy(() -> repository.listFiles(ABSENT)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining(ABSENT.hex());
         }
     }
 
