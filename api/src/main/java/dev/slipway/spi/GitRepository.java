@@ -89,6 +89,8 @@ import java.util.Optional;
  *       {@link dev.slipway.api.BackendException} that names the remote without credentials: user names and
  *       passwords in a remote URL and tokens from the environment never appear in a message or a result; an
  *       unknown remote name is an {@link dev.slipway.api.InvalidInputException}.</li>
+ *   <li>{@code GIT-20}: {@link #listFiles} equals {@code git ls-tree -r --name-only COMMIT} without submodule
+ *       entries: every file (and symbolic link) of the commit's tree, sorted.</li>
  * </ol>
  */
 public interface GitRepository extends AutoCloseable {
@@ -155,6 +157,16 @@ public interface GitRepository extends AutoCloseable {
      * @return the id, or empty when the path does not exist in that commit
      */
     Optional<String> treeId(CommitId commit, String path);
+
+    /**
+     * Every file of a commit's tree (rule {@code GIT-20}): what a flow that edits manifests at a commit (the
+     * freshly fetched remote tip) scans instead of a work tree.
+     *
+     * @param commit the commit
+     * @return repo-relative paths of files and symbolic links, sorted; submodule entries left out
+     * @throws dev.slipway.api.InvalidInputException if the repository lacks the commit
+     */
+    List<String> listFiles(CommitId commit);
 
     /**
      * The names of the subdirectories of a directory at a commit, sorted: how the services under

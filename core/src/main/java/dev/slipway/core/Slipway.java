@@ -5,6 +5,7 @@ import dev.slipway.api.CommitId;
 import dev.slipway.api.InvalidInputException;
 import dev.slipway.api.ReleaseTag;
 import dev.slipway.api.ServiceId;
+import dev.slipway.api.ImageTag;
 import dev.slipway.core.config.EnvironmentConfig;
 import dev.slipway.core.config.EnvironmentSource;
 import dev.slipway.core.config.ServiceConfig;
@@ -12,6 +13,12 @@ import dev.slipway.core.config.SlipwayConfig;
 import dev.slipway.core.internal.AtomicWrite;
 import dev.slipway.core.internal.BackendDiscovery;
 import dev.slipway.core.internal.ReleaseEngine;
+import dev.slipway.core.internal.CommitSource;
+import dev.slipway.core.internal.GitOpsFlow;
+import dev.slipway.core.internal.History;
+import dev.slipway.core.manifest.ManifestSource;
+import dev.slipway.core.manifest.MarkerIndex;
+import dev.slipway.core.manifest.MarkerLocation;
 import dev.slipway.core.internal.ServiceMatcher;
 import dev.slipway.core.internal.VersionEngine;
 import dev.slipway.core.config.CdConfig;
@@ -32,7 +39,15 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +82,8 @@ public final class Slipway implements AutoCloseable {
     private final Path repository;
     private final SlipwayConfig config;
     private final Clock clock;
+    private final Duration renderTimeout;
+    private final RandomGenerator random;
     private final GitBackend git;
     private final RuntimeException gitMissing;
     private final RegistryBackend registryBackend;
@@ -92,6 +109,8 @@ public final class Slipway implements AutoCloseable {
     private Slipway(Builder builder) {
         this.repository = builder.repository;
         this.clock = builder.clock;
+        this.renderTimeout = builder.renderTimeout;
+        this.random = builder.random;
         this.config = builder.config != null ? builder.config
                 : builder.configFile != null ? SlipwayConfig.load(builder.configFile)
                 : SlipwayConfig.forRepository(repository);
@@ -378,7 +397,8 @@ public final class Slipway implements AutoCloseable {
                                 + (repo.isShallow() ? " in this shallow clone; fetch more history (fetch-depth: 0)" : "")
                                 + "; compare commits of one branch's history"));
             }
-            List<String> paths = repo.changedPaths(compared, headCommit);
+            List<String> paths = withoutMarkerFiles(repo, repo.changedPaths(compared, headCommit), compared, headCommit,
+                    services);
             return new ChangedServices(compared, headCommit, matcher(services).changed(paths));
         });
     }
@@ -522,6 +542,229 @@ public final class Slipway implements AutoCloseable {
         });
     }
 
+    /**
+     * Changed paths without the files that hold Slipway markers: those are configuration written by
+     * deployments, not changes of a service (a deployment commit must not make its service "changed").
+     */
+    private List<String> withoutMarkerFiles(GitRepository repo, List<String> paths, CommitId base, CommitId head,
+            List<ServiceConfig> services) {
+        if (paths.isEmpty() || services.isEmpty() || config.environments().isEmpty()) {
+            return paths;
+        }
+        ManifestSource changedFiles = new ManifestSource() {
+            @Override
+            public List<String> paths() {
+                return paths;
+            }
+
+            @Override
+            public byte[] read(String path) {
+                return repo.readFile(head, path).or(() -> repo.readFile(base, path)).orElse(new byte[0]);
+            }
+        };
+        MarkerIndex index = MarkerIndex.scan(changedFiles, config.gitops(),
+                config.environments().stream().map(EnvironmentConfig::name).toList(),
+                services.stream().map(ServiceConfig::path).toList());
+        if (index.files().isEmpty()) {
+            return paths;
+        }
+        return paths.stream().filter(p -> !index.files().contains(p)).toList();
+    }
+
+    /**
+     * Sets a version at every marker of a service in an environment ({@code # staging_services/web}), renders,
+     * and, as the options say, commits and pushes. Setting the version the markers already hold changes nothing
+     * and makes no commit.
+     *
+     * @param service the service
+     * @param environment the environment's name
+     * @param version the version, a valid image tag
+     * @param options the work tree only, a commit, or a push (retried while the remote moves)
+     * @return what changed
+     * @throws InvalidInputException for an unknown service or environment, no marker of the pair, a marker on
+     *     a line that cannot be edited, an invalid version, local changes in a file to edit, or (with a push) a
+     *     marker that disappeared at the remote tip
+     * @throws dev.slipway.api.BackendException if rendering fails, the remote refuses, or it kept moving until
+     *     {@code gitops.push-timeout}
+     */
+    public DeployResult deploy(ServiceId service, String environment, String version, WriteOptions options) {
+        return deploy(List.of(new Deployment(service, environment, version)), options);
+    }
+
+    /**
+     * Several deployments in one edit and one commit (several services, several environments).
+     *
+     * @param deployments at most one per service and environment
+     * @param options how far to go
+     * @return what changed
+     * @throws InvalidInputException as {@link #deploy(ServiceId, String, String, WriteOptions)} does
+     * @throws dev.slipway.api.BackendException as {@link #deploy(ServiceId, String, String, WriteOptions)} does
+     */
+    public DeployResult deploy(List<Deployment> deployments, WriteOptions options) {
+        List<Deployment> list = List.copyOf(deployments);
+        Objects.requireNonNull(options, "options");
+        if (list.isEmpty()) {
+            throw new InvalidInputException("", "nothing to deploy: give at least one service, environment and version");
+        }
+        return withRepository(repo -> flow(repo).run(base -> {
+            List<ServiceId> known = knownServices(repo, base);
+            for (Deployment d : list) {
+                if (!known.contains(d.service())) {
+                    throw unknownService(d.service(), known.stream().map(ServiceConfig::of).toList());
+                }
+            }
+            return GitOpsFlow.Request.of(list);
+        }, options));
+    }
+
+    /**
+     * Rolls a service back in an environment: to the previous distinct version its history records (skipping
+     * versions that were themselves rolled back), or to {@code to} when it ran there before. History comes from
+     * the {@code Slipway-*} trailers, else from the marker's value in the files' history. The commit says
+     * {@code fix: rollback <name> to <version>}, as the kit does by hand. With a push, the history and the current
+     * version are read at the freshly fetched remote tip.
+     *
+     * @param service the service
+     * @param environment the environment
+     * @param to the version to go back to; empty for the previous one
+     * @param options how far to go; with an override reason, a {@code to} that never ran there is accepted
+     *     (recorded as {@code Slipway-Override: rollback-history: <reason>})
+     * @return what changed
+     * @throws InvalidInputException when there is no earlier version, or {@code to} never ran there and no
+     *     override was given
+     */
+    public DeployResult rollback(ServiceId service, String environment, Optional<String> to, WriteOptions options) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(options, "options");
+        to.ifPresent(ImageTag::of);
+        return withRepository(repo -> flow(repo).run(base -> {
+            List<ServiceId> known = knownServices(repo, base);
+            if (!known.contains(service)) {
+                throw unknownService(service, known.stream().map(ServiceConfig::of).toList());
+            }
+            if (config.environment(environment).isEmpty()) {
+                throw new InvalidInputException(environment, "unknown environment " + environment + "; configured environments: "
+                        + String.join(", ", config.environments().stream().map(EnvironmentConfig::name).toList()));
+            }
+            CommitId at = base.commit().orElseGet(() -> resolve(repo, "HEAD"));
+            List<DeploymentRecord> records = History.of(repo, at, service, environment, config);
+            List<String> current = MarkerIndex.scan(base.source(), config.gitops(), List.of(environment), List.of(service))
+                    .requireLocations(environment, service).stream().map(MarkerLocation::value).distinct().toList();
+            String target;
+            Optional<String> override = Optional.empty();
+            if (to.isPresent()) {
+                target = to.get();
+                boolean ranThere = records.stream().anyMatch(r -> r.version().equals(target)) || current.contains(target);
+                if (!ranThere) {
+                    if (options.overrideReason().isEmpty()) {
+                        throw new InvalidInputException(target, target + " never ran in " + environment + " for " + service
+                                + " (its history has " + (records.isEmpty() ? "no deployments"
+                                        : String.join(", ", records.stream().map(DeploymentRecord::version).distinct().toList()))
+                                + "); roll back to one of those, or deploy it, or give --force --reason TEXT");
+                    }
+                    override = Optional.of("rollback-history: " + options.overrideReason().get());
+                }
+            } else {
+                Set<String> rolledBack = new HashSet<>();
+                records.stream().filter(DeploymentRecord::rollback).forEach(r -> rolledBack.addAll(r.previous()));
+                target = records.stream().map(DeploymentRecord::version)
+                        .filter(v -> !current.contains(v) && !rolledBack.contains(v)).findFirst()
+                        .orElseThrow(() -> new InvalidInputException(service.path(), "no earlier version of " + service
+                                + " in " + environment + " to roll back to: its history (" + (records.isEmpty() ? "empty"
+                                        : String.join(", ", records.stream().map(DeploymentRecord::version).toList()))
+                                + ") has nothing before " + String.join(", ", current) + "; give --to VERSION"));
+            }
+            Map<Deployment, CommitId> built = new HashMap<>();
+            Deployment deployment = new Deployment(service, environment, target);
+            records.stream().filter(r -> r.version().equals(target) && r.builtCommit().isPresent()).findFirst()
+                    .ifPresent(r -> built.put(deployment, r.builtCommit().get()));
+            String name = service.path().substring(service.path().lastIndexOf('/') + 1);
+            return new GitOpsFlow.Request(List.of(deployment), Optional.of("fix: rollback " + name + " to " + target),
+                    override, built);
+        }, options));
+    }
+
+    /**
+     * The versions a service ran in an environment, newest first, as the history of a revision records them
+     * (trailers first, the marker's file history as fallback).
+     *
+     * @param service the service
+     * @param environment the environment
+     * @param revision the revision to read from, {@code HEAD} when empty
+     * @return the records, newest first
+     */
+    public List<DeploymentRecord> history(ServiceId service, String environment, Optional<String> revision) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(environment, "environment");
+        return withRepository(repo -> History.of(repo, resolve(repo, revision.orElse("HEAD")), service, environment, config));
+    }
+
+    /**
+     * The version every service has in every environment at {@code HEAD}, from the manifests' markers.
+     *
+     * @return the status
+     */
+    public EnvironmentStatus status() {
+        return withRepository(repo -> status(repo, resolve(repo, "HEAD"), "HEAD"));
+    }
+
+    /**
+     * The version every service has in every environment at the tip of a remote branch, freshly fetched, when
+     * the repository has that remote (or it is a URL or path); at {@code HEAD} otherwise.
+     *
+     * @param remote the remote ({@code origin})
+     * @param branch the branch; empty for the branch that feeds the first branch-fed environment
+     * @return the status
+     * @throws dev.slipway.api.BackendException if the remote cannot be reached
+     */
+    public EnvironmentStatus status(String remote, Optional<String> branch) {
+        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(branch, "branch");
+        return withRepository(repo -> {
+            boolean reachable = repo.remotes().contains(remote) || remote.contains("/") || remote.contains(":");
+            if (!reachable) {
+                return status(repo, resolve(repo, "HEAD"), "HEAD");
+            }
+            String name = branch.orElse(GitOpsFlow.defaultBranch(config));
+            CommitId tip = repo.fetch(remote, name).orElseThrow(() -> new InvalidInputException(name, "the remote "
+                    + remote + " has no branch " + name + "; give the branch that feeds the environments (--branch)"));
+            return status(repo, tip, remote + "/" + name);
+        });
+    }
+
+    private EnvironmentStatus status(GitRepository repo, CommitId commit, String source) {
+        List<ServiceConfig> services = servicesAt(repo, commit);
+        List<String> environments = config.environments().stream().map(EnvironmentConfig::name).toList();
+        MarkerIndex index = MarkerIndex.scan(CommitSource.of(repo, commit), config.gitops(), environments,
+                services.stream().map(ServiceConfig::path).toList());
+        List<EnvironmentStatus.ServiceStatus> out = new ArrayList<>();
+        for (ServiceConfig s : services.stream().sorted(Comparator.comparing(ServiceConfig::path)).toList()) {
+            Map<String, EnvironmentStatus.Deployed> byEnvironment = new LinkedHashMap<>();
+            for (String e : environments) {
+                List<MarkerLocation> locations = index.locations(e, s.path());
+                List<String> values = locations.stream().map(MarkerLocation::value).distinct().toList();
+                byEnvironment.put(e, new EnvironmentStatus.Deployed(
+                        values.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", values)),
+                        locations.stream().map(MarkerLocation::path).distinct().sorted().toList()));
+            }
+            out.add(new EnvironmentStatus.ServiceStatus(s.path(), byEnvironment));
+        }
+        return new EnvironmentStatus(commit, source, out);
+    }
+
+    /** The services a base knows: at its commit, or (for the work tree) the configured or discovered ones. */
+    private List<ServiceId> knownServices(GitRepository repo, GitOpsFlow.Base base) {
+        List<ServiceConfig> services = base.commit().isPresent() ? servicesAt(repo, base.commit().get())
+                : effectiveConfig().services().orElse(List.of());
+        return services.stream().map(ServiceConfig::path).toList();
+    }
+
+    private GitOpsFlow flow(GitRepository repo) {
+        return new GitOpsFlow(repo, repository.toAbsolutePath().normalize(), config, clock, sleeper::sleep, random, renderTimeout);
+    }
+
     /** Runs work on an open repository, reusing one a previous call left open. */
     private <T> T withRepository(Function<GitRepository, T> work) {
         GitRepository repo = idle.pollFirst();
@@ -627,6 +870,13 @@ public final class Slipway implements AutoCloseable {
         private SlipwayConfig config;
         private Path configFile;
         private Clock clock = Clock.systemUTC();
+        private Duration renderTimeout = Duration.ofMinutes(10);
+        private RandomGenerator random = new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return ThreadLocalRandom.current().nextLong();
+            }
+        };
         private GitBackend git;
         private RegistryBackend registry;
         private CdBackend cd;
@@ -739,8 +989,8 @@ public final class Slipway implements AutoCloseable {
         }
 
         /**
-         * How waits and back-offs pause (default: blocking the thread); tests pass one that advances their
-         * clock.
+         * How waits and back-offs pause: CD waits and push retries (default: blocking the thread); tests pass one
+         * that advances their clock.
          *
          * @param value the sleeper
          * @return this builder
@@ -770,6 +1020,28 @@ public final class Slipway implements AutoCloseable {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How long one render process ({@code gitops.render}, {@code kubectl kustomize}) may run before it is
+         * killed and the deployment fails (default 10 minutes).
+         *
+         * @param timeout the timeout, positive
+         * @return this builder
+         */
+        public Builder renderTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the render timeout must be positive, not " + timeout);
+            }
+            this.renderTimeout = timeout;
+            return this;
+        }
+
+        /** The push flow's back-off jitter (tests: a seeded generator). */
+        Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 

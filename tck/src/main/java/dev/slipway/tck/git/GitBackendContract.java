@@ -1580,6 +1580,25 @@ public abstract class GitBackendContract {
     }
 
     @Nested
+    @DisplayName("GIT-20: the files of a commit")
+    class ListingFiles {
+
+        @Test
+        @Tag("GIT-20")
+        @DisplayName("GIT-20: listFiles equals git ls-tree -r --name-only at every commit of the main history")
+        void likeLsTree() {
+            GitRepository repository = open(world.main());
+            for (String name : List.of("m0", "m1", "m6", "m7", "m10", "m12", "m13", "u0")) {
+                String commit = world.commit(name);
+                assertThat(repository.listFiles(CommitId.of(commit))).as("listFiles(%s)", name)
+                        .isEqualTo(git.git().lines(world.main(), "ls-tree", "-r", "--name-only", commit));
+            }
+            assertThatThrownBy(() -> repository.listFiles(ABSENT)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining(ABSENT.hex());
+        }
+    }
+
+    @Nested
     @DisplayName("GIT-18: tags")
     class CreatingTags {
 

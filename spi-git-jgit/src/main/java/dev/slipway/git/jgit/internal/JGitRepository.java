@@ -304,6 +304,24 @@ public final class JGitRepository implements GitRepository {
     }
 
     @Override
+    public List<String> listFiles(CommitId commit) {
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(commit(graph(), commit).getTree());
+            walk.setRecursive(true);
+            List<String> files = new ArrayList<>();
+            while (walk.next()) {
+                if ((walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_GITLINK) {
+                    files.add(walk.getPathString());
+                }
+            }
+            files.sort(null);
+            return List.copyOf(files);
+        } catch (IOException e) {
+            throw io(e);
+        }
+    }
+
+    @Override
     public List<String> subdirectories(CommitId commit, String directory) {
         checkPath(directory);
         try {
