@@ -13,7 +13,7 @@ import java.nio.file.Path;
  *       repository; a directory that is not in a repository is an
  *       {@link dev.slipway.api.InvalidInputException} naming it.</li>
  *   <li>{@code GIT-2}: opening does not write anything: not into the repository, not into the user's home.</li>
- *   <li>{@code GIT-20}: {@link #init} creates an empty repository in a directory (created when missing), as
+ *   <li>{@code GIT-21}: {@link #init} creates an empty repository in a directory (created when missing), as
  *       {@code git init [--bare] -b BRANCH} does: {@link #open} opens it afterwards, HEAD names
  *       {@code refs/heads/BRANCH} and no commit, and {@code git rev-parse --is-bare-repository} says whether
  *       it is bare. A directory that already holds a repository (a {@code .git} entry, or a bare repository)
@@ -35,7 +35,7 @@ public interface GitBackend extends Backend {
     GitRepository open(Path directory);
 
     /**
-     * Creates an empty repository (rule {@code GIT-20}), such as the throwaway monorepo and bare remote of
+     * Creates an empty repository (rule {@code GIT-21}), such as the throwaway monorepo and bare remote of
      * {@code slipway demo}.
      *
      * @param directory the directory: the work tree's root, or the bare repository itself

@@ -1,5 +1,6 @@
 package dev.slipway.core;
 
+import dev.slipway.spi.CdAppState;
 import dev.slipway.api.CommitId;
 import dev.slipway.api.ServiceId;
 import java.util.List;
@@ -48,8 +49,10 @@ public record EnvironmentStatus(CommitId commit, String source, List<ServiceStat
      * @param version the value of its markers; when they disagree, the distinct values joined with {@code ", "};
      *     empty when it has no marker there
      * @param files the files holding its markers, sorted
+     * @param cd the CD application's state, when a CD backend is in use and the service names an application for
+     *     the environment ({@code services[].cd})
      */
-    public record Deployed(Optional<String> version, List<String> files) {
+    public record Deployed(Optional<String> version, List<String> files, Optional<CdAppState> cd) {
 
         /**
          * Freezes the parts.
@@ -57,6 +60,17 @@ public record EnvironmentStatus(CommitId commit, String source, List<ServiceStat
         public Deployed {
             Objects.requireNonNull(version, "version");
             files = List.copyOf(files);
+            Objects.requireNonNull(cd, "cd");
+        }
+
+        /**
+         * What the manifests say, without CD state.
+         *
+         * @param version the value of its markers
+         * @param files the files holding its markers
+         */
+        public Deployed(Optional<String> version, List<String> files) {
+            this(version, files, Optional.empty());
         }
     }
 }

@@ -1,5 +1,20 @@
 package dev.slipway.core;
 
+import dev.slipway.spi.RevisionLineage;
+import dev.slipway.spi.CdAppState;
+import dev.slipway.core.promotion.PromotionRequest;
+import dev.slipway.core.promotion.EnvironmentState;
+import dev.slipway.core.promotion.DeployedVersion;
+import dev.slipway.core.promotion.Decision;
+import dev.slipway.core.internal.PromotionInput;
+import dev.slipway.core.internal.PromotionEngine;
+import dev.slipway.core.internal.PromotionBackends;
+import dev.slipway.core.config.Promotion;
+import dev.slipway.api.Version;
+import dev.slipway.api.TagPattern;
+import dev.slipway.api.ImageRepository;
+import dev.slipway.api.ImageNotFoundException;
+import dev.slipway.api.Digest;
 import dev.slipway.api.BackendException;
 import dev.slipway.api.CommitId;
 import dev.slipway.api.InvalidInputException;
@@ -582,8 +597,9 @@ public final class Slipway implements AutoCloseable {
      * @param options the work tree only, a commit, or a push (retried while the remote moves)
      * @return what changed
      * @throws InvalidInputException for an unknown service or environment, no marker of the pair, a marker on
-     *     a line that cannot be edited, an invalid version, local changes in a file to edit, or (with a push) a
-     *     marker that disappeared at the remote tip
+     *     a line that cannot be edited, an invalid version, local changes in a file to edit, (with a push) a
+     *     marker that disappeared at the remote tip, or an image the registry lacks (when a registry backend is
+     *     configured, {@code registry.require-image} is on and the service names its image)
      * @throws dev.slipway.api.BackendException if rendering fails, the remote refuses, or it kept moving until
      *     {@code gitops.push-timeout}
      */
@@ -612,6 +628,9 @@ public final class Slipway implements AutoCloseable {
                 if (!known.contains(d.service())) {
                     throw unknownService(d.service(), known.stream().map(ServiceConfig::of).toList());
                 }
+            }
+            for (Deployment d : list) {
+                requireImage(serviceAt(repo, base, d.service()), d.version());
             }
             return GitOpsFlow.Request.of(list);
         }, options));
@@ -702,7 +721,8 @@ public final class Slipway implements AutoCloseable {
     }
 
     /**
-     * The version every service has in every environment at {@code HEAD}, from the manifests' markers.
+     * The version every service has in every environment at {@code HEAD}, from the manifests' markers, with the
+     * CD application's state where a CD backend is in use and the service names an application there.
      *
      * @return the status
      */
@@ -745,13 +765,249 @@ public final class Slipway implements AutoCloseable {
             for (String e : environments) {
                 List<MarkerLocation> locations = index.locations(e, s.path());
                 List<String> values = locations.stream().map(MarkerLocation::value).distinct().toList();
+                Optional<CdAppState> state = Optional.ofNullable(s.cd().get(e)).flatMap(app -> cd().map(c -> c.state(app)));
                 byEnvironment.put(e, new EnvironmentStatus.Deployed(
                         values.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", values)),
-                        locations.stream().map(MarkerLocation::path).distinct().sorted().toList()));
+                        locations.stream().map(MarkerLocation::path).distinct().sorted().toList(), state));
             }
             out.add(new EnvironmentStatus.ServiceStatus(s.path(), byEnvironment));
         }
         return new EnvironmentStatus(commit, source, out);
+    }
+
+    /**
+     * Waits until the CD backend runs a pushed deployment ({@code --wait}): for every service and environment the
+     * deployment changed whose service names a CD application there ({@code services[].cd}), until the application
+     * is Synced and Healthy at the deployment's commit or a commit that descends from it (others may push after
+     * us), refreshing or syncing it as Argo CD needs.
+     *
+     * @param result a deployment made with a push
+     * @param options the options it was made with (the remote is fetched when the CD system runs a newer commit)
+     * @param timeout how long to wait, on the facade's clock
+     * @return the live state of each application waited for, in the deployment's order
+     * @throws InvalidInputException if no CD backend is in use, or the deployment was not pushed
+     * @throws dev.slipway.spi.CdNotLiveException if an application is Degraded or Missing at the commit, its sync
+     *     failed, or the timeout passed
+     */
+    public List<CdAppState> awaitLive(DeployResult result, WriteOptions options, Duration timeout) {
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(timeout, "timeout");
+        CdClient client = cd().orElseThrow(() -> new InvalidInputException("--wait", "--wait needs a CD backend: name"
+                + " one with cd.backend in slipway.yaml or --cd"));
+        if (result.commit().isEmpty()) {
+            return List.of();
+        }
+        if (!result.pushed()) {
+            throw new InvalidInputException("--wait", "--wait waits for the CD system to run a pushed commit; give --push");
+        }
+        CommitId commit = result.commit().get();
+        java.time.Instant deadline = clock.instant().plus(timeout);
+        List<CdAppState> out = new ArrayList<>();
+        for (DeployResult.Deployed d : result.deployments()) {
+            Optional<String> app = config.service(d.service()).or(() -> effectiveConfig().service(d.service()))
+                    .map(s -> s.cd().get(d.environment()));
+            if (app.isEmpty() || !d.changed()) {
+                continue;
+            }
+            out.add(withRepository(repo -> client.awaitLive(app.get(), commit, deadline, lineage(repo, commit, options))));
+        }
+        return out;
+    }
+
+    /** Descent from a commit, fetching the remote once when the CD system names a commit not known here. */
+    private RevisionLineage lineage(GitRepository repo, CommitId commit, WriteOptions options) {
+        boolean[] fetched = {false};
+        return revision -> {
+            CommitId r;
+            try {
+                r = CommitId.of(revision);
+            } catch (InvalidInputException e) {
+                return false;
+            }
+            if (repo.resolve(r.hex()).isEmpty() && !fetched[0]) {
+                fetched[0] = true;
+                repo.fetch(options.remote(), options.branch().orElse(GitOpsFlow.defaultBranch(config)));
+            }
+            return repo.resolve(r.hex()).isPresent() && repo.isAncestor(commit, r);
+        };
+    }
+
+    /**
+     * Promotes a version of a service to an environment: evaluates the environment's promotion rules
+     * ({@code environments[].promotion}) against what the environments ran, and unless the request is a dry run
+     * or a rule refused (and no override was given), deploys it as {@link #deploy} does, recording the built
+     * commit and any override in the commit's trailers. With {@link PromotionRequest#retag()} the verified source
+     * image is first given the candidate's tag, so the target gets exactly the digest the source ran. When a
+     * registry backend is configured and {@code registry.require-image} is on, a version whose image the registry
+     * lacks is refused before any manifest is written.
+     *
+     * <p>The environments' state is read where the deployment lands: at the freshly fetched remote tip with a
+     * push (and for a dry run with push options), else at {@code HEAD}. With a push that has to be retried
+     * because the remote moved, the decision is made again on the new tip.
+     *
+     * @param request the service, the target, the version (default: the service's newest release), approvers,
+     *     dry run, retag and override
+     * @param options how far the deployment goes (ignored for a dry run, except where the state is read)
+     * @return the decision, and the deployment when one was made
+     * @throws InvalidInputException for an unknown service or environment, an environment without a promotion
+     *     policy, a service without releases (and no version given), a missing image, or a retag without a
+     *     registry
+     * @throws dev.slipway.api.BackendException if git, the registry or the CD backend fails
+     */
+    public PromotionResult promote(PromotionRequest request, WriteOptions options) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(options, "options");
+        EnvironmentConfig target = config.environment(request.target()).orElseThrow(() -> new InvalidInputException(
+                request.target(), "unknown environment " + request.target() + "; configured environments: "
+                        + String.join(", ", config.environments().stream().map(EnvironmentConfig::name).toList())));
+        Promotion policy = target.promotion().orElseThrow(() -> new InvalidInputException(request.target(),
+                "the environment " + request.target() + " has no promotion policy (it is fed by " + target.from()
+                        + "); deploy to it with slipway deploy, or give it one in slipway.yaml"
+                        + " (environments[].promotion: { from: ..., rules: [...] })"));
+        if (request.retag() && registry().isEmpty()) {
+            throw new InvalidInputException("--retag", "--retag copies the verified image in the registry, but no registry"
+                    + " backend is configured; name one with registry.backend in slipway.yaml");
+        }
+        Decision[] last = new Decision[1];
+        Digest[] retagged = new Digest[1];
+        if (request.dryRun()) {
+            return withRepository(repo -> {
+                CommitId at = stateCommit(repo, options);
+                GitOpsFlow.Base base = new GitOpsFlow.Base(CommitSource.of(repo, at), Optional.of(at), repo);
+                Decision d = decide(repo, base, request, policy);
+                return new PromotionResult(d, Optional.empty(), Optional.empty());
+            });
+        }
+        try {
+            DeployResult result = withRepository(repo -> flow(repo).run(base -> {
+                Decision d = decide(repo, base, request, policy);
+                last[0] = d;
+                if (!d.allowed()) {
+                    throw new Denied(d);
+                }
+                ServiceConfig service = serviceAt(repo, base, request.service());
+                if (request.retag()) {
+                    retagged[0] = retag(service, d);
+                }
+                requireImage(service, d.version());
+                Deployment deployment = new Deployment(request.service(), request.target(), d.version());
+                Map<Deployment, CommitId> built = new HashMap<>();
+                d.built().ifPresent(c -> built.put(deployment, c));
+                return new GitOpsFlow.Request(List.of(deployment), Optional.empty(), d.overrideTrailer(), built);
+            }, options));
+            return new PromotionResult(last[0], Optional.of(result), Optional.ofNullable(retagged[0]));
+        } catch (Denied denied) {
+            return new PromotionResult(denied.decision, Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** Ends a promotion flow whose decision refused it. */
+    private static final class Denied extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        @SuppressWarnings("serial")
+        private final Decision decision;
+
+        Denied(Decision decision) {
+            super("promotion denied", null, false, false);
+            this.decision = decision;
+        }
+    }
+
+    /** Where a promotion reads the environments' state: the fetched remote tip with a push, else HEAD. */
+    private CommitId stateCommit(GitRepository repo, WriteOptions options) {
+        if (options.mode() == WriteOptions.Mode.PUSH) {
+            String remote = options.remote();
+            boolean reachable = repo.remotes().contains(remote) || remote.contains("/") || remote.contains(":");
+            if (reachable) {
+                String name = options.branch().orElse(GitOpsFlow.defaultBranch(config));
+                return repo.fetch(remote, name).orElseThrow(() -> new InvalidInputException(name, "the remote " + remote
+                        + " has no branch " + name + "; give the branch that feeds the environments (--branch)"));
+            }
+        }
+        return resolve(repo, "HEAD");
+    }
+
+    private ServiceConfig serviceAt(GitRepository repo, GitOpsFlow.Base base, ServiceId service) {
+        List<ServiceConfig> services = base.commit().isPresent() ? servicesAt(repo, base.commit().get())
+                : effectiveConfig().services().orElse(List.of());
+        return services.stream().filter(s -> s.path().equals(service)).findFirst()
+                .orElseThrow(() -> unknownService(service, services));
+    }
+
+    /** The decision on a promotion at a base: the environments' state from its history and markers. */
+    private Decision decide(GitRepository repo, GitOpsFlow.Base base, PromotionRequest request, Promotion policy) {
+        ServiceConfig service = serviceAt(repo, base, request.service());
+        CommitId at = base.commit().orElseGet(() -> resolve(repo, "HEAD"));
+        String version = request.version().orElseGet(() -> newestRelease(repo, service));
+        List<String> environments = List.of(policy.from(), request.target());
+        MarkerIndex index = MarkerIndex.scan(base.source(), config.gitops(), environments, List.of(service.path()));
+        Map<String, EnvironmentState> states = new HashMap<>();
+        for (String env : environments) {
+            List<String> current = index.locations(env, service.path()).stream().map(MarkerLocation::value).distinct()
+                    .toList();
+            List<DeployedVersion> history = new ArrayList<>();
+            for (DeploymentRecord r : History.of(repo, at, service.path(), env, config)) {
+                history.add(new DeployedVersion(r.version(), r.builtCommit(), Optional.of(r.commit()),
+                        Optional.of(r.time()), r.rollback()));
+            }
+            if (!current.isEmpty()) {
+                String now = String.join(", ", current);
+                if (history.isEmpty() || !history.get(0).version().equals(now)) {
+                    history.add(0, DeployedVersion.of(now));
+                }
+            }
+            states.put(env, new EnvironmentState(env, history));
+        }
+        SlipwayConfig effective = config.services().isPresent() ? config : config.withServices(servicesAt(repo, at));
+        PromotionInput input = new PromotionInput(effective, service, request.target(), policy, policy.effectiveRules(),
+                version, states, repo, new PromotionBackends(registry(), cd()), clock, request.approvers(),
+                request.retag() || config.registry().retag());
+        return PromotionEngine.decide(input, request.force());
+    }
+
+    /** The newest release tag of a service (by version precedence). */
+    private String newestRelease(GitRepository repo, ServiceConfig service) {
+        TagPattern pattern = service.effectiveTag(config.versioning());
+        return repo.tags().stream().flatMap(t -> pattern.match(t.name(), service.path()).stream())
+                .map(ReleaseTag::version).filter(v -> !v.isPrerelease()).max(Version.PRECEDENCE)
+                .map(Version::toString)
+                .orElseThrow(() -> new InvalidInputException(service.path().path(), service.path() + " has no release"
+                        + " tag yet (" + pattern.pattern() + "); cut a release (slipway release-plan, slipway release) or"
+                        + " give --version"));
+    }
+
+    /** Gives the candidate's tag the image the source verified. */
+    private Digest retag(ServiceConfig service, Decision d) {
+        ImageRegistry registry = registry().orElseThrow();
+        ImageRepository image = ImageRepository.of(service.image().orElseThrow(() -> new InvalidInputException(
+                service.path().path(), "--retag needs the image of " + service.path()
+                        + " (services[].image in slipway.yaml)")));
+        String from = d.verifiedBy().orElseThrow(() -> new InvalidInputException(d.version(), "--retag copies the image "
+                + d.source().orElse("the source") + " verified, but it ran no version with the code of " + d.version()));
+        return registry.retag(image, ImageTag.of(from), ImageTag.of(d.version()));
+    }
+
+    /**
+     * Refuses a version whose image the registry lacks, when a registry backend is configured,
+     * {@code registry.require-image} is on and the service names its image.
+     */
+    private void requireImage(ServiceConfig service, String version) {
+        if (!config.registry().requireImage() || service.image().isEmpty()) {
+            return;
+        }
+        Optional<ImageRegistry> registry = registry();
+        if (registry.isEmpty()) {
+            return;
+        }
+        ImageRepository image = ImageRepository.of(service.image().get());
+        ImageTag tag = ImageTag.of(version);
+        if (registry.get().digest(image, tag).isEmpty()) {
+            throw new ImageNotFoundException(image, tag, config.registry().url().map(java.net.URI::toString)
+                    .or(() -> config.registry().backend()).orElse(registryBackend.id()));
+        }
     }
 
     /** The services a base knows: at its commit, or (for the work tree) the configured or discovered ones. */

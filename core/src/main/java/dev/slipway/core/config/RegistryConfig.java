@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param region the AWS region, for ECR ({@code region})
  * @param endpoint an endpoint override, for ECR ({@code endpoint})
  * @param retag promote by retagging the verified image instead of rebuilding ({@code retag})
+ * @param requireImage whether {@code deploy} and {@code promote} refuse a version whose image the registry lacks,
+ *     before writing a manifest ({@code require-image}, default true; only with a registry backend)
  */
 public record RegistryConfig(Optional<String> backend, Optional<URI> url, Optional<String> region,
-        Optional<URI> endpoint, boolean retag) {
+        Optional<URI> endpoint, boolean retag, boolean requireImage) {
 
     /** The embedded default: no registry. */
     public static final RegistryConfig DEFAULT =
-            new RegistryConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+            new RegistryConfig(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false, true);
 
     /**
      * Checks the parts.
@@ -30,6 +32,20 @@ public record RegistryConfig(Optional<String> backend, Optional<URI> url, Option
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(endpoint, "endpoint");
+    }
+
+    /**
+     * A section that requires images (the default).
+     *
+     * @param backend the registry backend id
+     * @param url the registry's address
+     * @param region the AWS region
+     * @param endpoint an endpoint override
+     * @param retag promote by retagging
+     */
+    public RegistryConfig(Optional<String> backend, Optional<URI> url, Optional<String> region, Optional<URI> endpoint,
+            boolean retag) {
+        this(backend, url, region, endpoint, retag, true);
     }
 
     /**

@@ -103,7 +103,7 @@ public final class ConfigLoader {
         k.put("changes", List.of("global"));
         k.put("changelog", List.of("repository-url"));
         k.put("gitops", List.of("marker", "files", "render", "render-dir", "commit-message", "push-timeout"));
-        k.put("registry", List.of("backend", "url", "region", "endpoint", "retag"));
+        k.put("registry", List.of("backend", "url", "region", "endpoint", "retag", "require-image"));
         k.put("cd", List.of("backend", "server", "plaintext", "insecure", "project", "app-namespace"));
         return java.util.Collections.unmodifiableMap(k);
     }
@@ -647,8 +647,9 @@ public final class ConfigLoader {
         Optional<URI> endpoint = s.has("endpoint")
                 ? Optional.of(httpUrl(s, "endpoint", "http://127.0.0.1:4566")) : Optional.empty();
         boolean retag = s.has("retag") && s.bool("retag");
+        boolean requireImage = !s.has("require-image") || s.bool("require-image");
         s.finish();
-        return new RegistryConfig(backend, url, region, endpoint, retag);
+        return new RegistryConfig(backend, url, region, endpoint, retag, requireImage);
     }
 
     private CdConfig cd(Section s) {

@@ -98,6 +98,7 @@ public final class ConfigWriter {
         put(registry, "region", r.region());
         r.endpoint().ifPresent(u -> registry.put("endpoint", u.toString()));
         registry.put("retag", r.retag());
+        registry.put("require-image", r.requireImage());
         root.put("registry", registry);
         CdConfig d = c.cd();
         Map<String, Object> cd = new LinkedHashMap<>();

@@ -61,7 +61,7 @@ public final class PromotionEngine {
         Optional<String> verifiedBy = in.rules().contains("verified-in-source") || in.retag()
                 ? engine.verification().verified().map(e -> e.deployment().version()) : Optional.empty();
         return new Decision(in.service().path(), in.target(), Optional.of(in.policy().from()), in.version(),
-                engine.isRollback(), results, override, verifiedBy);
+                engine.verification().candidate().commit(), engine.isRollback(), results, override, verifiedBy);
     }
 
     /**
@@ -505,29 +505,33 @@ public final class PromotionEngine {
 
     /** Which commit a version of the service was built from: recorded, a release tag's, or a staging version's SHA. */
     Built built(String version, Optional<CommitId> recorded) {
-        if (recorded.isPresent()) {
-            return new Built(recorded, "");
-        }
         Optional<Version> parsed = parse(version);
         if (parsed.isEmpty()) {
-            return new Built(Optional.empty(), version + " names no commit: it is neither a release of "
-                    + in.service().path() + " nor a staging version X.Y.Z-" + in.config().versioning().prerelease().pattern()
-                    + ", and no Slipway-Commit trailer records what it was built from");
+            return recorded.map(c -> new Built(Optional.of(c), "")).orElseGet(() -> new Built(Optional.empty(),
+                    version + " names no commit: it is neither a release of " + in.service().path()
+                            + " nor a staging version X.Y.Z-" + in.config().versioning().prerelease().pattern()
+                            + ", and no Slipway-Commit trailer records what it was built from"));
         }
         Version v = parsed.get();
         if (!v.isPrerelease() && v.build().isEmpty()) {
+            // the release tag is authoritative; a recorded commit only stands in when the tag is missing
             ReleaseTag tag = in.service().effectiveTag(in.config().versioning()).format(in.service().path(), v);
-            Optional<CommitId> commit = resolveQuietly(tag.refName());
+            Optional<CommitId> commit = resolveQuietly(tag.refName()).or(() -> recorded);
             return commit.map(c -> new Built(Optional.of(c), "")).orElseGet(() -> new Built(Optional.empty(),
                     "the release tag " + tag.name() + " of " + version + " does not exist in this repository"
                             + (in.git().isShallow() ? " (a shallow clone; fetch tags and history)" : "; fetch tags")));
         }
         Optional<StagingVersion> staging = in.config().versioning().prerelease().match(v);
         if (staging.isEmpty()) {
-            return new Built(Optional.empty(), version + " names no commit: its pre-release is not of the staging"
-                    + " scheme " + in.config().versioning().prerelease().pattern());
+            return recorded.map(c -> new Built(Optional.of(c), "")).orElseGet(() -> new Built(Optional.empty(),
+                    version + " names no commit: its pre-release is not of the staging scheme "
+                            + in.config().versioning().prerelease().pattern()));
         }
         String sha = staging.get().sha();
+        if (recorded.isPresent() && recorded.get().hex().startsWith(sha)) {
+            return new Built(recorded, "");
+        }
+        // the version's own SHA names what was built; a recorded commit that disagrees is not trusted
         Optional<CommitId> commit;
         try {
             commit = in.git().resolve(sha);

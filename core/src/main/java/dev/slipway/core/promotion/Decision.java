@@ -1,5 +1,6 @@
 package dev.slipway.core.promotion;
 
+import dev.slipway.api.CommitId;
 import dev.slipway.api.ServiceId;
 import java.util.List;
 import java.util.Objects;
@@ -13,13 +14,16 @@ import java.util.Optional;
  * @param target the environment promoted to
  * @param source the environment promoted from, per the target's policy
  * @param version the candidate version
+ * @param built the commit the candidate was built from (its release tag's, its staging SHA's, or a recorded one),
+ *     when known
  * @param rollback whether the promotion rolls the target back to an earlier version
  * @param rules each rule's result, in the policy's order
  * @param override the reason a person gave to force the promotion ({@code --force --reason}), if any
  * @param verifiedBy the version the source environment ran whose service tree equals the candidate's, if any
  *     (what {@code retag} copies the image from)
  */
-public record Decision(ServiceId service, String target, Optional<String> source, String version, boolean rollback,
+public record Decision(ServiceId service, String target, Optional<String> source, String version,
+        Optional<CommitId> built, boolean rollback,
         List<RuleResult> rules, Optional<String> override, Optional<String> verifiedBy) {
 
     /** The trailer that records a forced step in the deployment commit. */
@@ -35,6 +39,7 @@ public record Decision(ServiceId service, String target, Optional<String> source
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(built, "built");
         rules = List.copyOf(rules);
         Objects.requireNonNull(override, "override");
         if (override.isPresent() && override.get().isBlank()) {

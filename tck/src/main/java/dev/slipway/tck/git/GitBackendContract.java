@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract every {@link GitBackend} passes: rules {@code GIT-1} to {@code GIT-20} of {@link GitBackend}
+ * The contract every {@link GitBackend} passes: rules {@code GIT-1} to {@code GIT-21} of {@link GitBackend}
  * and {@link GitRepository} (reading, and from {@code GIT-12} on, writing), each test tagged with the rule it
  * checks. An adapter's test extends this
  * class and implements {@link #createBackend()}:
@@ -241,12 +241,12 @@ public abstract class GitBackendContract {
     }
 
     @Nested
-    @DisplayName("GIT-20: creating a repository")
+    @DisplayName("GIT-21: creating a repository")
     class Creating {
 
         @Test
-        @Tag("GIT-20")
-        @DisplayName("GIT-20: init creates a work tree whose HEAD names the branch and no commit, and that git reads")
+        @Tag("GIT-21")
+        @DisplayName("GIT-21: init creates a work tree whose HEAD names the branch and no commit, and that git reads")
         void workTree(@TempDir Path scratch) {
             Path dir = scratch.resolve("new/platform");
             backend.init(dir, false, "main");
@@ -260,8 +260,8 @@ public abstract class GitBackendContract {
         }
 
         @Test
-        @Tag("GIT-20")
-        @DisplayName("GIT-20: init creates a bare repository that git reads as bare")
+        @Tag("GIT-21")
+        @DisplayName("GIT-21: init creates a bare repository that git reads as bare")
         void bare(@TempDir Path scratch) {
             Path dir = scratch.resolve("remote.git");
             backend.init(dir, true, "trunk");
@@ -272,8 +272,8 @@ public abstract class GitBackendContract {
         }
 
         @Test
-        @Tag("GIT-20")
-        @DisplayName("GIT-20: a directory that already holds a repository is refused, naming it, and left as it was")
+        @Tag("GIT-21")
+        @DisplayName("GIT-21: a directory that already holds a repository is refused, naming it, and left as it was")
         void existing(@TempDir Path scratch) {
             Path repository = world.fresh(scratch);
             Map<String, String> before = snapshot(repository);
@@ -285,8 +285,8 @@ public abstract class GitBackendContract {
         }
 
         @Test
-        @Tag("GIT-20")
-        @DisplayName("GIT-20: an invalid branch name is refused")
+        @Tag("GIT-21")
+        @DisplayName("GIT-21: an invalid branch name is refused")
         void invalidBranch(@TempDir Path scratch) {
             assertThatThrownBy(() -> backend.init(scratch.resolve("x"), false, "a..b"))
                     .isInstanceOf(InvalidInputException.class).hasMessageContaining("a..b");

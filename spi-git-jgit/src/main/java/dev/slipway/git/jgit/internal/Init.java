@@ -12,7 +12,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.util.FS;
 
-/** Creates empty repositories, as {@code git init [--bare] -b BRANCH} does (rule GIT-20). */
+/** Creates empty repositories, as {@code git init [--bare] -b BRANCH} does (rule GIT-21). */
 public final class Init {
 
     private Init() {
