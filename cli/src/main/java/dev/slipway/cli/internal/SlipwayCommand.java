@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = "Runs the GitOps release flow of a service monorepo.",
-        subcommands = {ConfigCommand.class, VersionCommand.class, ChangedCommand.class, AdaptersCommand.class,
+        subcommands = {ConfigCommand.class, VersionCommand.class, ChangedCommand.class, DeployCommand.class,
+            RollbackCommand.class, StatusCommand.class, AdaptersCommand.class,
             HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
