@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = false,
         description = "Runs the GitOps release flow of a service monorepo.",
         subcommands = {ConfigCommand.class, VersionCommand.class, ChangedCommand.class, ReleasePlanCommand.class,
-            AdaptersCommand.class,
+            DeployCommand.class, RollbackCommand.class, StatusCommand.class, AdaptersCommand.class,
             HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
