@@ -8,6 +8,7 @@ module dev.slipway.core {
 
     exports dev.slipway.core;
     exports dev.slipway.core.config;
+    exports dev.slipway.core.manifest;
 
     uses dev.slipway.spi.GitBackend;
 }

@@ -3,7 +3,7 @@ package dev.slipway.spi;
 import java.nio.file.Path;
 
 /**
- * A way to read (and, with the manifests issue, write) git repositories. Providers are found with
+ * A way to read and write git repositories. Providers are found with
  * {@link java.util.ServiceLoader} and selected by {@link #id()}: the id named in configuration, else the
  * single provider present. The first-party provider is {@code git-jgit}.
  *

@@ -197,6 +197,48 @@ class ApiSanityTest {
                     .addEqualityGroup(new dev.slipway.spi.GitCommit(c, List.of(), "m", t, List.of("a")))
                     .testEquals();
         }
+
+        @Test
+        void writeSide() {
+            byte[] bytes = {1, 2};
+            new EqualsTester()
+                    .addEqualityGroup(dev.slipway.spi.FileChange.write("a/b", bytes), dev.slipway.spi.FileChange.write("a/b", new byte[] {1, 2}),
+                            new dev.slipway.spi.FileChange("a/b", java.util.Optional.of(bytes)))
+                    .addEqualityGroup(dev.slipway.spi.FileChange.write("a/b", new byte[] {1}))
+                    .addEqualityGroup(dev.slipway.spi.FileChange.write("a/c", bytes))
+                    .addEqualityGroup(dev.slipway.spi.FileChange.delete("a/b"), dev.slipway.spi.FileChange.delete("a/b"))
+                    .testEquals();
+            new EqualsTester()
+                    .addEqualityGroup(dev.slipway.spi.PushSpec.of("refs/heads/main"), new dev.slipway.spi.PushSpec("refs/heads/main", "refs/heads/main"))
+                    .addEqualityGroup(new dev.slipway.spi.PushSpec(COMMIT, "refs/heads/main"))
+                    .testEquals();
+            new EqualsTester()
+                    .addEqualityGroup(new dev.slipway.spi.PushResult("refs/heads/main", dev.slipway.spi.PushResult.Status.OK, java.util.Optional.empty()),
+                            new dev.slipway.spi.PushResult("refs/heads/main", dev.slipway.spi.PushResult.Status.OK, java.util.Optional.empty()))
+                    .addEqualityGroup(new dev.slipway.spi.PushResult("refs/heads/main", dev.slipway.spi.PushResult.Status.REJECTED_OTHER,
+                            java.util.Optional.of("hook declined")))
+                    .testEquals();
+        }
+
+        @Test
+        void writeSideValidation() {
+            for (String bad : List.of("", "/abs", "a//b", "a/../b", "./a", "a/", ".git/config", "a\\b")) {
+                assertThatThrownBy(() -> dev.slipway.spi.FileChange.delete(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+            }
+            byte[] bytes = {1};
+            dev.slipway.spi.FileChange change = dev.slipway.spi.FileChange.write("a", bytes);
+            bytes[0] = 9;
+            assertThat(change.content().orElseThrow()).containsExactly(1);
+            change.content().orElseThrow()[0] = 7;
+            assertThat(change.content().orElseThrow()).containsExactly(1);
+            assertThat(change).hasToString("FileChange[a, 1 bytes]");
+            assertThatThrownBy(() -> new dev.slipway.spi.PushSpec("", "refs/heads/main")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new dev.slipway.spi.PushSpec("main", "main")).isInstanceOf(IllegalArgumentException.class);
+            assertThat(new dev.slipway.spi.PushResult("r", dev.slipway.spi.PushResult.Status.REJECTED_REMOTE_CHANGED, java.util.Optional.empty())
+                    .remoteMoved()).isTrue();
+            assertThat(new dev.slipway.spi.PushResult("r", dev.slipway.spi.PushResult.Status.UP_TO_DATE, java.util.Optional.empty())
+                    .isSuccess()).isTrue();
+        }
     }
 
     @Nested
@@ -228,6 +270,10 @@ class ApiSanityTest {
             all(dev.slipway.spi.GitTag.class, new dev.slipway.spi.GitTag("a", CommitId.of(COMMIT), true));
             all(dev.slipway.spi.GitCommit.class, new dev.slipway.spi.GitCommit(CommitId.of(COMMIT), List.of(), "m",
                     java.time.Instant.EPOCH, List.of()));
+            all(dev.slipway.spi.FileChange.class, dev.slipway.spi.FileChange.write("a", new byte[] {1}));
+            all(dev.slipway.spi.PushSpec.class, dev.slipway.spi.PushSpec.of("refs/heads/main"));
+            all(dev.slipway.spi.PushResult.class, new dev.slipway.spi.PushResult("r", dev.slipway.spi.PushResult.Status.OK,
+                    java.util.Optional.empty()));
         }
 
         @Test
