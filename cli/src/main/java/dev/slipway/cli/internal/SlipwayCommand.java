@@ -33,8 +33,7 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = false,
         description = "Runs the GitOps release flow of a service monorepo.",
         subcommands = {ConfigCommand.class, VersionCommand.class, ChangedCommand.class, ReleasePlanCommand.class,
-            AdaptersCommand.class,
-            HelpCommand.class},
+            ReleaseCommand.class, AdaptersCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
