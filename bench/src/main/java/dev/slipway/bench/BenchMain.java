@@ -32,8 +32,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.slipway.bench.BenchMain [--cache DIR] [--cli-jar JAR] [--out DIR]
- *     [--quick] [--check-only] [--baselines-only]
+ *     [--node DIR] [--quick] [--check-only] [--baselines-only] [--parse-only]
  * </pre>
+ *
+ * {@code --parse-only} runs only the commit-message parsing benchmark (no repository is generated).
  *
  * Exit codes: 0 done (targets met or not: the table says), 1 a check failed (the answers differ), 2 usage.
  */
@@ -41,6 +43,7 @@ public final class BenchMain {
 
     private static final String VERSIONS = VersionsBenchmark.class.getName() + ".";
     private static final String CHANGED = ChangedBenchmark.class.getName() + ".";
+    private static final String PARSE = ParseBenchmark.class.getName() + ".";
 
     private BenchMain() {
     }
@@ -58,6 +61,8 @@ public final class BenchMain {
         boolean quick = false;
         boolean checkOnly = false;
         boolean baselinesOnly = false;
+        boolean parseOnly = false;
+        Path node = Path.of("bench/target/node");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cache" -> cache = Path.of(args[++i]);
@@ -66,9 +71,11 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--check-only" -> checkOnly = true;
                 case "--baselines-only" -> baselinesOnly = true;
+                case "--parse-only" -> parseOnly = true;
+                case "--node" -> node = Path.of(args[++i]);
                 default -> {
                     System.err.println("usage: BenchMain [--cache DIR] [--cli-jar JAR] [--out DIR] [--quick]"
-                            + " [--check-only] [--baselines-only]");
+                            + " [--check-only] [--baselines-only] [--node DIR] [--parse-only]");
                     System.exit(2);
                 }
             }
@@ -77,37 +84,45 @@ public final class BenchMain {
         cliJar = cliJar.toAbsolutePath();
         System.setProperty("slipway.bench.cache", cache.toString());
         System.setProperty("slipway.bench.cliJar", cliJar.toString());
+        node = node.toAbsolutePath();
+        System.setProperty("slipway.bench.node", node.toString());
 
-        if (!baselinesOnly && !Files.isRegularFile(cliJar)) {
+        if (!baselinesOnly && !parseOnly && !Files.isRegularFile(cliJar)) {
             System.err.println("bench: " + cliJar + " is missing: build it first (mvn -B -Pbench -DskipTests package)");
             System.exit(2);
         }
-        BenchRepo repo = RepoGenerator.ensure(cache, RepoSpec.DEFAULT);
+        BenchRepo repo = parseOnly ? null : RepoGenerator.ensure(cache, RepoSpec.DEFAULT);
         StringBuilder report = new StringBuilder();
         environment(repo, report);
         System.out.print(report);
 
-        if (!baselinesOnly) {
-            try {
+        try {
+            if (repo != null && !baselinesOnly) {
                 check(repo);
-            } catch (CheckFailed e) {
-                System.err.println("bench: CHECK FAILED: " + e.getMessage());
-                System.exit(1);
+            } else if (repo != null) {
+                checkBaselines(repo);
             }
-        } else {
-            checkBaselines(repo);
+            String parse = checkParse(baselinesOnly);
+            report.append(parse);
+            System.out.print(parse);
+        } catch (CheckFailed e) {
+            System.err.println("bench: CHECK FAILED: " + e.getMessage());
+            System.exit(1);
         }
         if (checkOnly) {
             return;
         }
 
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(VERSIONS.replace(".", "\\.") + ".*")
-                .include(CHANGED.replace(".", "\\.") + ".*")
-                .jvmArgsAppend("-Dslipway.bench.cache=" + cache, "-Dslipway.bench.cliJar=" + cliJar)
+                .include(PARSE.replace(".", "\\.") + ".*")
+                .jvmArgsAppend("-Dslipway.bench.cache=" + cache, "-Dslipway.bench.cliJar=" + cliJar,
+                        "-Dslipway.bench.node=" + node)
                 .result(out.resolve("jmh-result.json").toString())
                 .resultFormat(ResultFormatType.JSON)
                 .shouldFailOnError(true);
+        if (!parseOnly) {
+            options.include(VERSIONS.replace(".", "\\.") + ".*").include(CHANGED.replace(".", "\\.") + ".*");
+        }
         if (baselinesOnly) {
             options.exclude(".*\\.slipway[A-Za-z]*$");
         }
@@ -142,6 +157,15 @@ public final class BenchMain {
     // ---------------------------------------------------------------- environment
 
     private static void environment(BenchRepo repo, StringBuilder sb) {
+        if (repo == null) {
+            sb.append("## Environment\n\n");
+            sb.append("- java: ").append(System.getProperty("java.vm.name")).append(' ')
+                    .append(System.getProperty("java.runtime.version")).append('\n');
+            sb.append("- os: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+                    .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cpus\n");
+            nodeEnvironment(sb);
+            return;
+        }
         Path dir = repo.dir();
         String objects = Proc.check(dir, "git", "count-objects", "-vH");
         String pack = objects.lines().filter(l -> l.startsWith("size-pack:")).findFirst().orElse("?")
@@ -163,6 +187,23 @@ public final class BenchMain {
         sb.append("- changed compares ").append(repo.base(), 0, 12).append("..").append(repo.head(), 0, 12)
                 .append(String.format(Locale.ROOT, " (git rev-list --count: %,d)", repo.distance())).append('\n');
         sb.append("- ").append(dir).append('\n');
+        nodeEnvironment(sb);
+    }
+
+    private static void nodeEnvironment(StringBuilder sb) {
+        Path dir = BenchEnv.nodeDir();
+        String ccp;
+        try {
+            String pkg = Files.readString(dir.resolve("node_modules/conventional-commits-parser/package.json"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"").matcher(pkg);
+            ccp = m.find() ? m.group(1) : "?";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sb.append("- node: ").append(Proc.check(dir, "node", "--version").strip())
+                .append(", conventional-commits-parser ").append(ccp).append(" (npm)\n");
+        sb.append(String.format(Locale.ROOT, "- commit corpus: %,d messages, %,d bytes (%s)%n", CommitCorpus.SIZE,
+                BenchEnv.corpus().toFile().length(), BenchEnv.corpus().getFileName()));
     }
 
     /** /proc/loadavg's first three fields: other work on the machine skews every figure. */
@@ -246,6 +287,54 @@ public final class BenchMain {
                 loop.size(), awk.size(), inProcess.size(), files);
     }
 
+    /**
+     * Both parsers read the same corpus: Slipway's results against conventional-commits-parser's (with the
+     * conventionalcommits preset's options), message by message; they must agree on at least 95% of them (the
+     * rest are the documented differences: merge commits, fixups, scopes with parentheses, ...).
+     */
+    private static String checkParse(boolean baselinesOnly) throws CheckFailed {
+        List<String> messages = CommitCorpus.read(BenchEnv.corpus());
+        List<String> node = Proc.check(BenchEnv.nodeDir(), BenchEnv.node("check")).lines().toList();
+        if (node.size() != messages.size()) {
+            throw new CheckFailed("node parsed " + node.size() + " messages of " + messages.size());
+        }
+        int conventional = 0;
+        int nodeTyped = 0;
+        int agree = 0;
+        int breaking = 0;
+        Map<String, Integer> differences = new TreeMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            String[] n = node.get(i).split("\t", -1);
+            Optional<dev.slipway.api.ConventionalCommit> c = dev.slipway.api.ConventionalCommit.parse(messages.get(i));
+            String type = c.map(dev.slipway.api.ConventionalCommit::type).orElse("");
+            String scope = c.flatMap(dev.slipway.api.ConventionalCommit::scope).orElse("").replaceAll("[\t\r\n]", " ");
+            String subject = c.map(dev.slipway.api.ConventionalCommit::description).orElse("").replaceAll("[\t\r\n]", " ");
+            boolean brk = c.map(dev.slipway.api.ConventionalCommit::isBreaking).orElse(false);
+            conventional += c.isPresent() ? 1 : 0;
+            nodeTyped += n[0].isEmpty() ? 0 : 1;
+            breaking += brk ? 1 : 0;
+            boolean same = type.equals(n[0]) && scope.equals(n[1]) && subject.strip().equals(n[2].strip())
+                    && brk == Boolean.parseBoolean(n[3]);
+            if (same) {
+                agree++;
+            } else {
+                String first = messages.get(i).lines().findFirst().orElse("");
+                String kind = first.startsWith("Merge ") ? "merge commit" : first.startsWith("fixup!")
+                        || first.startsWith("squash!") ? "fixup!/squash!" : brk != Boolean.parseBoolean(n[3])
+                        ? "breaking-change detection" : !type.equals(n[0]) ? "type" : !scope.equals(n[1]) ? "scope" : "subject";
+                differences.merge(kind, 1, Integer::sum);
+            }
+        }
+        String summary = String.format(Locale.ROOT, "%ncheck: parse: Slipway reads %,d of %,d messages as"
+                + " conventional (%,d breaking), conventional-commits-parser gives a type to %,d; both agree on type,"
+                + " scope, description and breaking for %,d (%.2f%%); differences: %s%n", conventional, messages.size(),
+                breaking, nodeTyped, agree, 100.0 * agree / messages.size(), differences);
+        if (agree < messages.size() * 0.95) {
+            throw new CheckFailed(summary.strip());
+        }
+        return summary;
+    }
+
     private static Map<String, String> cliLoop(BenchRepo repo) {
         Map<String, String> out = new TreeMap<>();
         for (String line : lines(Proc.check(repo.dir(), BenchEnv.bash("versions-loop.sh", repo.dir().toString())))) {
@@ -307,7 +396,16 @@ public final class BenchMain {
     }
 
     private static String table(Map<String, double[]> s, BenchRepo repo) {
-        List<Row> rows = List.of(
+        List<Row> rows = new ArrayList<>(List.of(
+                new Row(String.format(Locale.ROOT, "parse %,d commit messages, warm (in-process / warm node)",
+                        CommitCorpus.SIZE), PARSE + "slipwayWarm", PARSE + "nodeWarm",
+                        "conventional-commits-parser on node", 0.1),
+                new Row("parse the corpus, one-shot (a whole `java` / `node` process)", PARSE + "slipwayOneShot",
+                        PARSE + "nodeOneShot", "conventional-commits-parser on node", Double.NaN)));
+        if (repo == null) {
+            return table(s, rows);
+        }
+        rows.addAll(List.of(
                 new Row(String.format(Locale.ROOT, "versions of all %d services, warm (in-process)",
                         repo.number("services")), VERSIONS + "slipwayWarm", VERSIONS + "gitCliLoop",
                         "git CLI loop (bash)", 0.5),
@@ -321,7 +419,11 @@ public final class BenchMain {
                 new Row("changed services, warm (in-process)", CHANGED + "slipwayWarm", CHANGED + "gitDiffAwk",
                         "`git diff` + awk matching", Double.NaN),
                 new Row("changed services, one-shot", CHANGED + "slipwayOneShot", CHANGED + "gitDiffAwk",
-                        "`git diff` + awk matching", Double.NaN));
+                        "`git diff` + awk matching", Double.NaN)));
+        return table(s, rows);
+    }
+
+    private static String table(Map<String, double[]> s, List<Row> rows) {
         double[] spawn = s.get(CHANGED + "spawnTrue");
         StringBuilder sb = new StringBuilder();
         sb.append("## Results (mean time per operation, ± 99.9% confidence half-width)\n\n");
@@ -336,6 +438,19 @@ public final class BenchMain {
             sb.append("| ").append(r.measure()).append(" | ").append(ms(a)).append(" | ").append(r.baselineName())
                     .append(" | ").append(ms(b)).append(" | ").append(ratio).append(" | ").append(target).append(" | ")
                     .append(met).append(" |\n");
+        }
+        double[] warm = s.get(PARSE + "slipwayWarm");
+        double[] nodeWarm = s.get(PARSE + "nodeWarm");
+        if (warm != null && nodeWarm != null) {
+            sb.append(String.format(Locale.ROOT, "%nParsing throughput, warm: Slipway %,.0f messages/s,"
+                    + " conventional-commits-parser %,.0f messages/s: %.1fx%n", CommitCorpus.SIZE / warm[0] * 1000,
+                    CommitCorpus.SIZE / nodeWarm[0] * 1000, nodeWarm[0] / warm[0]));
+            double[] a = s.get(PARSE + "slipwayOneShot");
+            double[] b = s.get(PARSE + "nodeOneShot");
+            if (a != null && b != null) {
+                sb.append(String.format(Locale.ROOT, "One-shot (process start, loading and one pass): Slipway %s,"
+                        + " node %s: %.1fx%n", ms(a), ms(b), b[0] / a[0]));
+            }
         }
         if (spawn != null) {
             sb.append("\nStarting a process (`true`) from the harness costs ").append(ms(spawn))

@@ -46,6 +46,8 @@ import dev.slipway.spi.GitRepository;
 import dev.slipway.spi.ImageRegistry;
 import dev.slipway.spi.RegistryBackend;
 import dev.slipway.spi.Sleeper;
+import dev.slipway.spi.PushResult;
+import dev.slipway.spi.PushSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -471,6 +473,54 @@ public final class Slipway implements AutoCloseable {
             }
             AtomicWrite.writeAll(writes);
             return plan;
+        });
+    }
+
+    /**
+     * Creates the release tags of merged release plans: for each entry of {@code .slipway/versions.json} on the
+     * release branch (the branch that feeds the staging environment, {@code main} by default; {@code HEAD} when
+     * no such local branch exists) that is newer than its service's release tags, an annotated tag
+     * {@code <service>@<version>} (the service's tag pattern) at the first commit of the branch's first-parent
+     * chain holding that entry (the squash commit, the merge commit, or the rebased commit that changed it), with
+     * the release's CHANGELOG entry as message. Idempotent: existing tags are left as they are, so a second call
+     * creates none.
+     *
+     * @param push whether to push the tags of the versions file's entries (created now or before) to the remote
+     * @param remote the remote to push to ({@code origin}, or a URL or path)
+     * @return the tags created, sorted by name
+     * @throws InvalidInputException for a shallow or partial clone, an invalid versions file, or a tag that
+     *     exists at another commit
+     * @throws BackendException if the remote cannot be reached or rejects a tag
+     */
+    public List<CreatedTag> release(boolean push, String remote) {
+        Objects.requireNonNull(remote, "remote");
+        return withRepository(repo -> {
+            String branch = ReleaseEngine.releaseBranch(config);
+            CommitId tip = repo.resolve("refs/heads/" + branch).orElseGet(() -> resolve(repo, "HEAD"));
+            List<ReleaseEngine.WantedTag> wanted = ReleaseEngine.wantedTags(repo, config, servicesAt(repo, tip), tip);
+            List<CreatedTag> created = new ArrayList<>();
+            for (ReleaseEngine.WantedTag w : wanted) {
+                if (!w.exists()) {
+                    repo.createTag(w.tag().name(), w.commit(), w.message());
+                    created.add(new CreatedTag(w.tag(), w.commit()));
+                }
+            }
+            if (push && !wanted.isEmpty()) {
+                List<PushSpec> specs = wanted.stream().map(w -> PushSpec.of(w.tag().refName())).toList();
+                List<PushResult> results = repo.push(remote, specs);
+                List<String> rejected = new ArrayList<>();
+                for (PushResult r : results) {
+                    if (!r.isSuccess()) {
+                        rejected.add(r.destination() + " (" + r.status() + r.message().map(m -> ": " + m).orElse("") + ")");
+                    }
+                }
+                if (!rejected.isEmpty()) {
+                    throw new BackendException("the remote " + remote + " rejected " + String.join(", ", rejected)
+                            + "; a tag of that name exists there at another commit: compare it with the local tag"
+                            + " (git ls-remote --tags " + remote + ") and remove the wrong one");
+                }
+            }
+            return created;
         });
     }
 

@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = false,
         description = "Runs the GitOps release flow of a service monorepo.",
         subcommands = {ConfigCommand.class, VersionCommand.class, ChangedCommand.class, ReleasePlanCommand.class,
-            DeployCommand.class, RollbackCommand.class, StatusCommand.class, AdaptersCommand.class,
-            HelpCommand.class},
+            ReleaseCommand.class, DeployCommand.class, RollbackCommand.class, StatusCommand.class,
+            AdaptersCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",

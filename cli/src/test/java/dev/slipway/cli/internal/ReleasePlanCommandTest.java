@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code slipway release-plan} on a real repository, plain and --json. */
+/** {@code slipway release-plan} and {@code slipway release} on a real repository, plain and --json. */
 class ReleasePlanCommandTest {
 
     @TempDir
@@ -139,6 +139,37 @@ class ReleasePlanCommandTest {
                   "releases": []
                 }
                 """);
+    }
+
+    @Test
+    @DisplayName("release after the merged plan prints the tags created, one a line; --json {tags}; again: none")
+    void release() throws IOException {
+        commit("fix: web", "services/web/b");
+        commit("feat: api", "services/api/b");
+        assertThat(run("release-plan", "--write").exitCode()).isZero();
+        git.text(repo, "add", "-A");
+        git.text(repo, "commit", "-q", "-m", "chore: release main");
+        String head = git.text(repo, "rev-parse", "HEAD");
+        CliRun run = run("release", "--json");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("{\n  \"tags\": [\n    \"services/api@0.1.0\",\n    \"services/web@1.2.4\"\n  ]\n}\n");
+        assertThat(git.text(repo, "rev-parse", "services/web@1.2.4^{commit}")).isEqualTo(head);
+        assertThat(run("release").out()).isEmpty();
+        assertThat(run("release", "--json").out()).isEqualTo("{\n  \"tags\": []\n}\n");
+    }
+
+    @Test
+    @DisplayName("release plain output: tag names, one a line; --push to an unknown remote is exit 3")
+    void releasePlain() throws IOException {
+        commit("fix: web", "services/web/b");
+        run("release-plan", "--write");
+        git.text(repo, "add", "-A");
+        git.text(repo, "commit", "-q", "-m", "chore(main): release services/web 1.2.4");
+        CliRun push = run("release", "--push", "--remote", "nowhere");
+        assertThat(push.exitCode()).as(push.err()).isEqualTo(3);
+        assertThat(push.out()).isEmpty();
+        git.text(repo, "tag", "-d", "services/web@1.2.4");
+        assertThat(run("release").out()).isEqualTo("services/web@1.2.4\n");
     }
 
     @Test

@@ -65,6 +65,8 @@ public final class ChangelogWriter {
     private static final Pattern BREAKING_LINE = Pattern.compile("^(?:\\* )?BREAKING[ -]CHANGE: ?(.*)$");
     /** Release Please's DEFAULT_VERSION_HEADER_REGEX: where the newest entry of a CHANGELOG starts. */
     private static final Pattern VERSION_HEADER = Pattern.compile("\n###? v?[0-9\\[]");
+    /** Where the entry after one ends: the next H2, or an H3 that names a version (older patch entries). */
+    private static final Pattern NEXT_ENTRY = Pattern.compile("\n(?:## |### \\[?v?[0-9]+\\.[0-9]+\\.[0-9]+)");
     private static final Pattern SECTION_HEADER = Pattern.compile("\n###? ");
     private static final Pattern H1 = Pattern.compile("(?m)^#(\\s)");
     private static final List<String> CLOSING = List.of("close", "closes", "closed", "fix", "fixes", "fixed",
@@ -313,7 +315,8 @@ public final class ChangelogWriter {
 
     /**
      * The entry of one version in a CHANGELOG: from its header ({@code ## [1.2.3](...)}, {@code ## 1.2.3 (...)})
-     * up to the next version header.
+     * up to the next {@code ##} heading or {@code ###} version heading (a section named after a type that
+     * starts with a digit, {@code ### 0}, stays inside the entry).
      *
      * @param content the CHANGELOG's text
      * @param version the version
@@ -326,7 +329,7 @@ public final class ChangelogWriter {
         if (!start.find()) {
             return Optional.empty();
         }
-        Matcher next = VERSION_HEADER.matcher(text);
+        Matcher next = NEXT_ENTRY.matcher(text);
         int end = next.find(start.end()) ? next.start() : text.length();
         return Optional.of(text.substring(start.start(), end).strip());
     }
