@@ -1,6 +1,13 @@
 /**
- * The CD backend on the Argo CD REST API (id {@code cd-argocd}). Its provider arrives with the Argo CD issue.
+ * The CD backend on the Argo CD REST API (id {@code cd-argocd}): {@link dev.slipway.cd.argocd.ArgoCdBackend}.
+ * Talks JSON over {@code java.net.http}; Jackson stays inside this module.
  */
 module dev.slipway.cd.argocd {
-    requires dev.slipway.api;
+    requires transitive dev.slipway.api;
+    requires java.net.http;
+    requires com.fasterxml.jackson.databind;
+
+    exports dev.slipway.cd.argocd;
+
+    provides dev.slipway.spi.CdBackend with dev.slipway.cd.argocd.ArgoCdBackend;
 }

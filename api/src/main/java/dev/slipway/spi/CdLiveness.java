@@ -79,6 +79,9 @@ public final class CdLiveness {
      * @return true when the revision has reached the commit
      */
     public static boolean reaches(String revision, CommitId commit, RevisionLineage lineage) {
+        Objects.requireNonNull(revision, "revision");
+        Objects.requireNonNull(commit, "commit");
+        Objects.requireNonNull(lineage, "lineage");
         return revision.equalsIgnoreCase(commit.hex()) || lineage.isDescendant(revision);
     }
 
@@ -159,10 +162,12 @@ public final class CdLiveness {
     public static CdAppState await(CdClient client, String app, CommitId commit, Instant deadline,
             RevisionLineage lineage, CdSettings settings) {
         Objects.requireNonNull(client, "client");
-        CdClient.checkAppName(app);
+        Objects.requireNonNull(app, "app");
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(lineage, "lineage");
+        Objects.requireNonNull(settings, "settings");
+        CdClient.checkAppName(app);
         Duration poll = settings.pollInterval();
         CdAppState state = client.state(app);
         boolean refreshedLast = false;
@@ -175,7 +180,7 @@ public final class CdLiveness {
                 case LIVE:
                     return state;
                 case FAIL:
-                    throw new CdNotLiveException(app, verdict.failure().orElseThrow(), state,
+                    throw new CdNotLiveException(app, verdict.failure().orElseThrow(), Optional.of(state),
                             "CD application " + app + " will not run " + commit + ": " + verdict.why()
                                     + " (" + state.summary() + ")");
                 case REFRESH:
@@ -211,7 +216,7 @@ public final class CdLiveness {
             }
             Instant now = settings.clock().instant();
             if (!now.isBefore(deadline)) {
-                throw new CdNotLiveException(app, CdNotLiveException.Reason.DEADLINE, state, "CD application " + app
+                throw new CdNotLiveException(app, CdNotLiveException.Reason.DEADLINE, Optional.of(state), "CD application " + app
                         + " did not run " + commit + " Synced and Healthy by " + deadline + ": " + verdict.why()
                         + " (" + state.summary() + ")");
             }
@@ -233,6 +238,8 @@ public final class CdLiveness {
      * @param duration how long
      */
     public static void pause(Sleeper sleeper, Duration duration) {
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(duration, "duration");
         try {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {

@@ -41,14 +41,14 @@ public class CdNotLiveException extends BackendException {
      *
      * @param app the application's name
      * @param reason why the wait ended
-     * @param lastState the last state observed, or null when none was
+     * @param lastState the last state observed, if one was
      * @param message what was awaited and what was observed
      */
-    public CdNotLiveException(String app, Reason reason, CdAppState lastState, String message) {
+    public CdNotLiveException(String app, Reason reason, Optional<CdAppState> lastState, String message) {
         super(message);
         this.app = Objects.requireNonNull(app, "app");
         this.reason = Objects.requireNonNull(reason, "reason");
-        this.lastState = lastState;
+        this.lastState = Objects.requireNonNull(lastState, "lastState").orElse(null);
     }
 
     /**

@@ -94,7 +94,9 @@ class ShadedJarIT {
                 .noneMatch(name -> name.startsWith("org/opentest4j/"))
                 .noneMatch(name -> name.startsWith("org/assertj/"))
                 .noneMatch(name -> name.startsWith("net/jqwik/"))
-                .noneMatch(name -> name.startsWith("com/fasterxml/jackson/"))
+                // Jackson comes with the Argo CD adapter (databind, core, annotations), the tests' YAML and schema tools do not
+                .noneMatch(name -> name.startsWith("com/fasterxml/jackson/dataformat/"))
+                .noneMatch(name -> name.startsWith("com/networknt/"))
                 .noneMatch(name -> name.startsWith("META-INF/services/org.junit."));
     }
 
@@ -179,5 +181,55 @@ class ShadedJarIT {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).containsPattern("(?m)^GitBackend +git-jgit +" + java.util.regex.Pattern.quote(version) + " +.*slipway\\.jar$");
+        assertThat(run.out()).containsPattern("(?m)^CdBackend +cd-argocd +" + java.util.regex.Pattern.quote(version) + " +.*slipway\\.jar$");
+    }
+
+    @Test
+    @DisplayName("the Argo CD adapter runs from the jar alone: --cd argocd's backend reads an application over HTTP with the"
+            + " bundled Jackson")
+    void argoCdFromTheJar() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.createContext("/api/v1/applications/web-staging", exchange -> {
+            seen.add(exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = ("{\"metadata\":{\"name\":\"web-staging\"},\"spec\":{\"syncPolicy\":{\"automated\":{}}},"
+                    + "\"status\":{\"sync\":{\"status\":\"Synced\",\"revision\":\"" + "ab".repeat(20) + "\"},"
+                    + "\"health\":{\"status\":\"Healthy\"},\"summary\":{\"images\":[\"ghcr.io/acme/web:1.0.0\"]}}}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        Path repo = Files.createDirectories(dir.resolve("argocd-repo"));
+        Files.writeString(repo.resolve("slipway.yaml"), "cd:\n  server: 127.0.0.1:" + server.getAddress().getPort()
+                + "\n  plaintext: true\n  project: default\n");
+        // only the jar on the class path: the platform loader as parent keeps the test class path out
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            // ServiceLoader.load(Class) looks through the thread's context class loader
+            Thread.currentThread().setContextClassLoader(loader);
+            Class<?> slipway = loader.loadClass("dev.slipway.core.Slipway");
+            Object builder = slipway.getMethod("builder").invoke(null);
+            Class<?> type = builder.getClass();
+            type.getMethod("repository", Path.class).invoke(builder, repo);
+            type.getMethod("cd", String.class).invoke(builder, "argocd");
+            type.getMethod("environment", java.util.Map.class).invoke(builder, java.util.Map.of("ARGOCD_AUTH_TOKEN", "jar-token"));
+            Object facade = type.getMethod("build").invoke(builder);
+            Object client = ((java.util.Optional<?>) slipway.getMethod("cd").invoke(facade)).orElseThrow();
+            Class<?> cdClient = loader.loadClass("dev.slipway.spi.CdClient");
+            Object state = cdClient.getMethod("state", String.class).invoke(client, "web-staging");
+            assertThat(state.getClass().getClassLoader()).isSameAs(loader);
+            assertThat(state.toString()).contains("sync=Synced", "health=Healthy", "ghcr.io/acme/web:1.0.0",
+                    "autoSync=true");
+            assertThat(client.getClass().getName()).isEqualTo("dev.slipway.cd.argocd.internal.ArgoCdClient");
+        } finally {
+            Thread.currentThread().setContextClassLoader(ShadedJarIT.class.getClassLoader());
+            server.stop(0);
+        }
+        assertThat(seen).containsExactly("/api/v1/applications/web-staging?project=default Bearer jar-token");
     }
 }

@@ -38,6 +38,7 @@ import dev.slipway.core.internal.ServiceMatcher;
 import dev.slipway.core.internal.VersionEngine;
 import dev.slipway.core.config.CdConfig;
 import dev.slipway.spi.Backend;
+import dev.slipway.spi.CdAppState;
 import dev.slipway.spi.CdBackend;
 import dev.slipway.spi.CdClient;
 import dev.slipway.spi.CdSettings;
@@ -75,6 +76,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -291,6 +293,32 @@ public final class Slipway implements AutoCloseable {
             }
             return Optional.of(cdClient);
         }
+    }
+
+    /**
+     * Waits until a CD application runs a commit, or a later commit of this repository that descends from
+     * it, Synced and Healthy ({@link CdClient#awaitLive}, rules {@code CD-8} to {@code CD-10}). Descent is
+     * decided by this repository's history: a revision the repository does not have (pushed by someone
+     * after the last fetch) does not count, so fetch before waiting on a busy branch.
+     *
+     * @param app the CD application
+     * @param commit the commit pushed
+     * @param deadline when to give up, on this facade's clock
+     * @return the state in which the commit is live
+     * @throws InvalidInputException if no CD backend is named or handed in
+     * @throws dev.slipway.spi.CdNotLiveException if the application fails at the commit or the deadline passes
+     */
+    public CdAppState awaitLive(String app, CommitId commit, Instant deadline) {
+        Objects.requireNonNull(commit, "commit");
+        CdClient client = cd().orElseThrow(() -> new InvalidInputException("cd.backend", "no CD backend to wait on:"
+                + " name one with cd.backend in slipway.yaml or --cd (cd-argocd, alias argocd)"));
+        return withRepository(repo -> client.awaitLive(app, commit, deadline, revision -> {
+            if (!revision.matches("[0-9a-fA-F]{40}|[0-9a-fA-F]{64}")) {
+                return false;
+            }
+            Optional<CommitId> later = repo.resolve(revision.toLowerCase(Locale.ROOT));
+            return later.isPresent() && repo.isAncestor(commit, later.get());
+        }));
     }
 
     /**

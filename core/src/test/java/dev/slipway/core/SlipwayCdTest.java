@@ -3,10 +3,18 @@ package dev.slipway.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.slipway.api.CommitId;
 import dev.slipway.api.InvalidInputException;
+import dev.slipway.core.git.GitFixture;
 import dev.slipway.core.config.SlipwayConfig;
 import dev.slipway.core.memory.InMemoryCdBackend;
+import dev.slipway.spi.CdAppState;
 import dev.slipway.spi.CdClient;
+import dev.slipway.spi.CdHealth;
+import dev.slipway.spi.CdNotLiveException;
+import dev.slipway.spi.CdSyncStatus;
+import dev.slipway.tck.ManualClock;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -68,5 +76,28 @@ class SlipwayCdTest {
     @DisplayName("adapters() lists CD backends too (none in core's own tests: the in-memory one is never registered)")
     void adapters() {
         assertThat(Slipway.adapters()).noneMatch(a -> a.id().orElse("").equals(InMemoryCdBackend.ID));
+    }
+
+    @Test
+    @DisplayName("awaitLive through the facade: a later commit of this repository descends from ours; a foreign one does not")
+    void awaitLiveWithTheRepositorysLineage() {
+        GitFixture git = GitFixture.init(repo.resolve("platform"));
+        CommitId ours = CommitId.of(git.commit("deploy web", "kubernetes/web.yaml"));
+        CommitId later = CommitId.of(git.commit("deploy api", "kubernetes/api.yaml"));
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+        InMemoryCdBackend memory = new InMemoryCdBackend();
+        memory.app("web-staging").report(CdAppState.builder("web-staging").sync(CdSyncStatus.SYNCED)
+                .revision(later.hex()).health(CdHealth.HEALTHY).autoSync(true).build());
+        Slipway slipway = Slipway.builder().repository(git.dir()).cd(memory).clock(clock).sleeper(clock.sleeper()).build();
+
+        assertThat(slipway.awaitLive("web-staging", ours, clock.instant().plusSeconds(60)).revision()).contains(later.hex());
+
+        memory.app("web-staging").report(CdAppState.builder("web-staging").sync(CdSyncStatus.SYNCED)
+                .revision("f".repeat(40)).health(CdHealth.HEALTHY).autoSync(true).build());
+        assertThatThrownBy(() -> slipway.awaitLive("web-staging", ours, clock.instant().plusSeconds(60)))
+                .isInstanceOfSatisfying(CdNotLiveException.class,
+                        e -> assertThat(e.reason()).isEqualTo(CdNotLiveException.Reason.DEADLINE));
+        assertThatThrownBy(() -> Slipway.builder().repository(git.dir()).build().awaitLive("web-staging", ours,
+                clock.instant())).isInstanceOf(InvalidInputException.class).hasMessageContaining("cd.backend");
     }
 }

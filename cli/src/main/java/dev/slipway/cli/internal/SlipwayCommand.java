@@ -175,6 +175,7 @@ final class SlipwayCommand implements Callable<Integer> {
         JGitLog.LOG.setLevel(Level.WARNING);
         Slipway.Builder builder = Slipway.builder().repository(repository());
         configFile().ifPresent(builder::config);
+        cdBackend().ifPresent(builder::cd);
         return builder.build();
     }
 

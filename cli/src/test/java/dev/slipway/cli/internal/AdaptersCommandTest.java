@@ -8,14 +8,15 @@ import org.junit.jupiter.api.Test;
 class AdaptersCommandTest {
 
     @Test
-    @DisplayName("lists the JGit backend found by ServiceLoader, as a table")
+    @DisplayName("lists the Argo CD and JGit backends found by ServiceLoader, as a table sorted by SPI")
     void table() {
         CliRun run = CliRun.of("adapters");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out().lines().toList()).hasSize(2);
+        assertThat(run.out().lines().toList()).hasSize(3);
         assertThat(run.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).matches("SPI +ID +VERSION +JAR"));
-        assertThat(run.out().lines().skip(1).findFirst()).hasValueSatisfying(r -> assertThat(r).startsWith("GitBackend  git-jgit  "));
+        assertThat(run.out().lines().skip(1).findFirst()).hasValueSatisfying(r -> assertThat(r).startsWith("CdBackend   cd-argocd  "));
+        assertThat(run.out().lines().skip(2).findFirst()).hasValueSatisfying(r -> assertThat(r).startsWith("GitBackend  git-jgit   "));
     }
 
     @Test
@@ -23,7 +24,9 @@ class AdaptersCommandTest {
     void json() {
         CliRun run = CliRun.of("--json", "adapters");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("[\n  {\n    \"spi\": \"GitBackend\",\n    \"id\": \"git-jgit\",\n"
-                + "    \"implementation\": \"dev.slipway.git.jgit.JGitBackend\",\n").contains("\"problem\": null");
+        assertThat(run.out()).startsWith("[\n  {\n    \"spi\": \"CdBackend\",\n    \"id\": \"cd-argocd\",\n"
+                + "    \"implementation\": \"dev.slipway.cd.argocd.ArgoCdBackend\",\n").contains("\"problem\": null")
+                .contains("    \"spi\": \"GitBackend\",\n    \"id\": \"git-jgit\",\n"
+                        + "    \"implementation\": \"dev.slipway.git.jgit.JGitBackend\",\n");
     }
 }
