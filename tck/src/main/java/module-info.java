@@ -10,6 +10,8 @@ module dev.slipway.tck {
 
     exports dev.slipway.tck;
     exports dev.slipway.tck.git;
+    exports dev.slipway.tck.registry;
     // JUnit and jqwik call the kits' package-private lifecycle methods and set their @TempDir fields
     opens dev.slipway.tck.git;
+    opens dev.slipway.tck.registry;
 }
