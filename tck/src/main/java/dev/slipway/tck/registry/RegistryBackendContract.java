@@ -62,6 +62,9 @@ public abstract class RegistryBackendContract {
     /** Keeps repository names of two runs against one long-lived registry apart. */
     private static final String RUN = runId();
 
+    /** The repository the kit asks an unreachable client about: no registry host, the client's own registry. */
+    private static final ImageRepository UNREACHABLE_REPOSITORY = ImageRepository.of("kit/unreachable");
+
     private RegistryBackend backend;
     private ImageRegistry registry;
     private final List<ImageRegistry> opened = new ArrayList<>();
@@ -181,7 +184,8 @@ public abstract class RegistryBackendContract {
 
     /**
      * A client of a registry that cannot be reached (a closed loopback port, an outage), for
-     * {@code REG-1} and {@code REG-12}. Default: the backend opened with {@link #unreachableSettings()},
+     * {@code REG-1} and {@code REG-12}; the kit asks it about {@code kit/unreachable}, an image without a
+     * registry host, which the client must take as one of its own registry's. Default: the backend opened with {@link #unreachableSettings()},
      * when there are such settings.
      *
      * @return the client, if the subclass can make one
@@ -298,7 +302,7 @@ public abstract class RegistryBackendContract {
             Optional<ImageRegistry> unreachable = openUnreachable();
             assumeTrue(unreachable.isPresent(), "the subclass offers no unreachable registry");
             try (ImageRegistry r = unreachable.get()) {
-                Throwable failure = catchThrowable(() -> r.digest(repository("kit/unreachable"), tag("1.0.0")));
+                Throwable failure = catchThrowable(() -> r.digest(UNREACHABLE_REPOSITORY, tag("1.0.0")));
                 assertThat(failure).isInstanceOf(BackendException.class);
             }
         }
@@ -622,7 +626,7 @@ public abstract class RegistryBackendContract {
         void unreachable() {
             Optional<ImageRegistry> unreachable = openUnreachable();
             assumeTrue(unreachable.isPresent(), "the subclass offers no unreachable registry");
-            ImageRepository repository = repository("kit/unreachable");
+            ImageRepository repository = UNREACHABLE_REPOSITORY;
             try (ImageRegistry r = unreachable.get()) {
                 for (Function<ImageRegistry, Object> call : List.<Function<ImageRegistry, Object>>of(
                         c -> c.digest(repository, tag("1.0.0")), c -> c.tags(repository),
