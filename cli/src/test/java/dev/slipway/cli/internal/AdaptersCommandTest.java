@@ -8,14 +8,17 @@ import org.junit.jupiter.api.Test;
 class AdaptersCommandTest {
 
     @Test
-    @DisplayName("lists the JGit backend found by ServiceLoader, as a table")
+    @DisplayName("lists the JGit backend and the ECR and OCI registry backends found by ServiceLoader, as a table")
     void table() {
         CliRun run = CliRun.of("adapters");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out().lines().toList()).hasSize(2);
+        assertThat(run.out().lines().toList()).hasSize(4);
         assertThat(run.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).matches("SPI +ID +VERSION +JAR"));
-        assertThat(run.out().lines().skip(1).findFirst()).hasValueSatisfying(r -> assertThat(r).startsWith("GitBackend  git-jgit  "));
+        assertThat(run.out().lines().skip(1).toList()).satisfiesExactly(
+                r -> assertThat(r).startsWith("GitBackend       git-jgit      "),
+                r -> assertThat(r).startsWith("RegistryBackend  registry-ecr  "),
+                r -> assertThat(r).startsWith("RegistryBackend  registry-oci  "));
     }
 
     @Test
