@@ -103,7 +103,7 @@ public final class ConfigLoader {
         k.put("changes", List.of("global"));
         k.put("changelog", List.of("repository-url"));
         k.put("gitops", List.of("marker", "files", "render", "render-dir", "commit-message", "push-timeout"));
-        k.put("registry", List.of("backend", "url", "region", "endpoint", "retag", "require-image"));
+        k.put("registry", List.of("backend", "url", "credentials", "region", "endpoint", "retag", "require-image"));
         k.put("cd", List.of("backend", "server", "plaintext", "insecure", "project", "app-namespace"));
         return java.util.Collections.unmodifiableMap(k);
     }
@@ -636,6 +636,21 @@ public final class ConfigLoader {
     private RegistryConfig registry(Section s) {
         Optional<String> backend = s.has("backend") ? Optional.of(backendId(s, "backend", "registry-oci")) : Optional.empty();
         Optional<URI> url = s.has("url") ? Optional.of(httpUrl(s, "url", "https://ghcr.io")) : Optional.empty();
+        if (url.isPresent() && (url.get().getRawQuery() != null || url.get().getRawFragment() != null
+                || !(url.get().getRawPath() == null || url.get().getRawPath().isEmpty() || url.get().getRawPath().equals("/")))) {
+            throw error(s.node("url"), url.get().toString(), "registry.url is '" + url.get() + "'; give the registry's origin"
+                    + " only, such as https://ghcr.io (the API lives at /v2/, and the repository is each service's image)");
+        }
+        Optional<String> credentials = Optional.empty();
+        if (s.has("credentials")) {
+            String name = s.string("credentials");
+            if (!RegistryConfig.CREDENTIALS_NAME.matcher(name).matches()) {
+                throw error(s.node("credentials"), "(hidden)", "registry.credentials names a credentials source, such as"
+                        + " env, docker-config, anonymous or ecr; this value is not one (not shown: it may be a secret,"
+                        + " and secrets never go in " + SlipwayConfig.FILE_NAME + ")");
+            }
+            credentials = Optional.of(name);
+        }
         Optional<String> region = Optional.empty();
         if (s.has("region")) {
             String r = s.string("region");
@@ -649,7 +664,7 @@ public final class ConfigLoader {
         boolean retag = s.has("retag") && s.bool("retag");
         boolean requireImage = !s.has("require-image") || s.bool("require-image");
         s.finish();
-        return new RegistryConfig(backend, url, region, endpoint, retag, requireImage);
+        return new RegistryConfig(backend, url, region, endpoint, retag, credentials, requireImage);
     }
 
     private CdConfig cd(Section s) {

@@ -95,6 +95,7 @@ public final class ConfigWriter {
         Map<String, Object> registry = new LinkedHashMap<>();
         put(registry, "backend", r.backend());
         r.url().ifPresent(u -> registry.put("url", u.toString()));
+        put(registry, "credentials", r.credentials());
         put(registry, "region", r.region());
         r.endpoint().ifPresent(u -> registry.put("endpoint", u.toString()));
         registry.put("retag", r.retag());
