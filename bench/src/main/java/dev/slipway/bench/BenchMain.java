@@ -32,10 +32,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.slipway.bench.BenchMain [--cache DIR] [--cli-jar JAR] [--out DIR]
- *     [--node DIR] [--quick] [--check-only] [--baselines-only] [--parse-only]
+ *     [--node DIR] [--quick] [--check-only] [--baselines-only] [--only versions|changed|manifests|parse]
  * </pre>
  *
- * {@code --parse-only} runs only the commit-message parsing benchmark (no repository is generated).
+ * {@code --only} runs (and checks) one group of benchmarks; by default all run. {@code --parse-only} is
+ * {@code --only parse} (no repository is generated).
  *
  * Exit codes: 0 done (targets met or not: the table says), 1 a check failed (the answers differ), 2 usage.
  */
@@ -44,6 +45,7 @@ public final class BenchMain {
     private static final String VERSIONS = VersionsBenchmark.class.getName() + ".";
     private static final String CHANGED = ChangedBenchmark.class.getName() + ".";
     private static final String PARSE = ParseBenchmark.class.getName() + ".";
+    private static final String MANIFESTS = ManifestBenchmark.class.getName() + ".";
 
     private BenchMain() {
     }
@@ -61,7 +63,7 @@ public final class BenchMain {
         boolean quick = false;
         boolean checkOnly = false;
         boolean baselinesOnly = false;
-        boolean parseOnly = false;
+        String only = null;
         Path node = Path.of("bench/target/node");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -71,29 +73,40 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--check-only" -> checkOnly = true;
                 case "--baselines-only" -> baselinesOnly = true;
-                case "--parse-only" -> parseOnly = true;
+                case "--parse-only" -> only = "parse";
+                case "--only" -> only = args[++i];
                 case "--node" -> node = Path.of(args[++i]);
                 default -> {
                     System.err.println("usage: BenchMain [--cache DIR] [--cli-jar JAR] [--out DIR] [--quick]"
-                            + " [--check-only] [--baselines-only] [--node DIR] [--parse-only]");
+                            + " [--check-only] [--baselines-only] [--node DIR] [--only versions|changed|manifests|parse]");
                     System.exit(2);
                 }
             }
         }
+        if (only != null && !List.of("versions", "changed", "manifests", "parse").contains(only)) {
+            System.err.println("bench: --only takes versions, changed, manifests or parse, not " + only);
+            System.exit(2);
+        }
+        boolean git = only == null || only.equals("versions") || only.equals("changed");
+        boolean manifests = only == null || only.equals("manifests");
+        boolean parse = only == null || only.equals("parse");
         cache = cache.toAbsolutePath();
+        Path manifestCache = out.toAbsolutePath().resolve("bench-manifests");
         cliJar = cliJar.toAbsolutePath();
         System.setProperty("slipway.bench.cache", cache.toString());
         System.setProperty("slipway.bench.cliJar", cliJar.toString());
         node = node.toAbsolutePath();
         System.setProperty("slipway.bench.node", node.toString());
+        System.setProperty("slipway.bench.manifests", manifestCache.toString());
 
-        if (!baselinesOnly && !parseOnly && !Files.isRegularFile(cliJar)) {
+        if (!baselinesOnly && (git || manifests) && !Files.isRegularFile(cliJar)) {
             System.err.println("bench: " + cliJar + " is missing: build it first (mvn -B -Pbench -DskipTests package)");
             System.exit(2);
         }
-        BenchRepo repo = parseOnly ? null : RepoGenerator.ensure(cache, RepoSpec.DEFAULT);
+        BenchRepo repo = git ? RepoGenerator.ensure(cache, RepoSpec.DEFAULT) : null;
+        ManifestTree tree = manifests ? BenchEnv.manifestTree() : null;
         StringBuilder report = new StringBuilder();
-        environment(repo, report);
+        environment(repo, tree, parse, report);
         System.out.print(report);
 
         try {
@@ -102,9 +115,14 @@ public final class BenchMain {
             } else if (repo != null) {
                 checkBaselines(repo);
             }
-            String parse = checkParse(baselinesOnly);
-            report.append(parse);
-            System.out.print(parse);
+            if (manifests) {
+                checkManifests(tree, baselinesOnly);
+            }
+            if (parse) {
+                String parsed = checkParse(baselinesOnly);
+                report.append(parsed);
+                System.out.print(parsed);
+            }
         } catch (CheckFailed e) {
             System.err.println("bench: CHECK FAILED: " + e.getMessage());
             System.exit(1);
@@ -114,14 +132,22 @@ public final class BenchMain {
         }
 
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(PARSE.replace(".", "\\.") + ".*")
                 .jvmArgsAppend("-Dslipway.bench.cache=" + cache, "-Dslipway.bench.cliJar=" + cliJar,
-                        "-Dslipway.bench.node=" + node)
+                        "-Dslipway.bench.node=" + node, "-Dslipway.bench.manifests=" + manifestCache)
                 .result(out.resolve("jmh-result.json").toString())
                 .resultFormat(ResultFormatType.JSON)
                 .shouldFailOnError(true);
-        if (!parseOnly) {
-            options.include(VERSIONS.replace(".", "\\.") + ".*").include(CHANGED.replace(".", "\\.") + ".*");
+        if (parse) {
+            options.include(PARSE.replace(".", "\\.") + ".*");
+        }
+        if (only == null || only.equals("versions")) {
+            options.include(VERSIONS.replace(".", "\\.") + ".*");
+        }
+        if (only == null || only.equals("changed")) {
+            options.include(CHANGED.replace(".", "\\.") + ".*");
+        }
+        if (manifests) {
+            options.include(MANIFESTS.replace(".", "\\.") + ".*");
         }
         if (baselinesOnly) {
             options.exclude(".*\\.slipway[A-Za-z]*$");
@@ -141,7 +167,7 @@ public final class BenchMain {
             scores.put(r.getParams().getBenchmark(), new double[] {
                 r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
         }
-        String table = table(scores, repo);
+        String table = table(scores, repo, tree, parse);
         report.append('\n').append(table);
         System.out.println();
         System.out.print(table);
@@ -156,28 +182,38 @@ public final class BenchMain {
 
     // ---------------------------------------------------------------- environment
 
-    private static void environment(BenchRepo repo, StringBuilder sb) {
-        if (repo == null) {
-            sb.append("## Environment\n\n");
-            sb.append("- java: ").append(System.getProperty("java.vm.name")).append(' ')
-                    .append(System.getProperty("java.runtime.version")).append('\n');
-            sb.append("- os: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-                    .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cpus\n");
-            nodeEnvironment(sb);
-            return;
+    private static void environment(BenchRepo repo, ManifestTree tree, boolean parse, StringBuilder sb) {
+        sb.append("## Environment\n\n");
+        sb.append("- java: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append('\n');
+        sb.append("- os: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cpus\n");
+        sb.append("- load average (1, 5, 15 min): ").append(loadAverage()).append('\n');
+        if (tree != null) {
+            long[] size = tree.size();
+            sb.append("- ").append(Proc.check(tree.sed(), "grep", "--version").lines().findFirst().orElse("grep ?"))
+                    .append(", ").append(Proc.check(tree.sed(), "sed", "--version").lines().findFirst().orElse("sed ?"))
+                    .append('\n');
+            sb.append(String.format(Locale.ROOT, "- manifest tree: %,d values files, %,.1f MB (%d environments x %,d"
+                    + " services), %s%n", size[1], size[0] / 1e6, ManifestTree.ENVIRONMENTS.size(), tree.services(),
+                    tree.slipway().getParent()));
         }
+        if (repo != null) {
+            environment(repo, sb);
+        }
+        if (parse) {
+            nodeEnvironment(sb);
+        }
+    }
+
+    private static void environment(BenchRepo repo, StringBuilder sb) {
         Path dir = repo.dir();
         String objects = Proc.check(dir, "git", "count-objects", "-vH");
         String pack = objects.lines().filter(l -> l.startsWith("size-pack:")).findFirst().orElse("?")
                 .replace("size-pack: ", "");
         String packs = objects.lines().filter(l -> l.startsWith("packs:")).findFirst().orElse("?")
                 .replace("packs: ", "");
-        sb.append("## Environment\n\n");
         sb.append("- git: ").append(Proc.check(dir, "git", "--version").strip()).append('\n');
-        sb.append("- java: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append('\n');
-        sb.append("- os: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cpus\n");
         sb.append("- repository: ").append(String.format(Locale.ROOT,
                 "%,d commits reachable from HEAD (%,d merges), %,d services, %,d release tags (%,d annotated,"
                         + " %,d on abandoned branches), %s packed in %s pack(s) after git gc, generated in %s s",
@@ -187,7 +223,6 @@ public final class BenchMain {
         sb.append("- changed compares ").append(repo.base(), 0, 12).append("..").append(repo.head(), 0, 12)
                 .append(String.format(Locale.ROOT, " (git rev-list --count: %,d)", repo.distance())).append('\n');
         sb.append("- ").append(dir).append('\n');
-        nodeEnvironment(sb);
     }
 
     private static void nodeEnvironment(StringBuilder sb) {
@@ -285,6 +320,53 @@ public final class BenchMain {
         System.out.printf("%ncheck: versions of %d services agree (Slipway in-process, Slipway CLI, git CLI loop,"
                 + " generator); changed agrees on %d of %d services (%d files differ)%n",
                 loop.size(), awk.size(), inProcess.size(), files);
+    }
+
+    /**
+     * The manifest edit of Slipway and of grep + sed, on the two identical copies, must give identical trees.
+     * Both copies get the same version first, then the check version; afterwards they must be equal byte
+     * for byte, and the marker lines must hold the check version.
+     */
+    private static void checkManifests(ManifestTree tree, boolean baselinesOnly) throws CheckFailed {
+        String service = tree.service();
+        String env = ManifestBenchmark.ENV;
+        List<String> slipwayFiles = List.of();
+        for (String version : ManifestBenchmark.VERSIONS) {
+            Proc.check(tree.sed(), BenchEnv.bash("manifest-sed.sh", tree.sed().toString(), env, service, version));
+            if (!baselinesOnly) {
+                slipwayFiles = ManifestEditMain.deploy(tree.slipway(),
+                        dev.slipway.core.manifest.ManifestSource.walk(tree.slipway()), env,
+                        dev.slipway.api.ServiceId.of(service), version);
+            }
+        }
+        String marker = "# " + env + "_" + service;
+        List<String> markerLines = lines(Proc.check(tree.sed(), List.of("grep", "-rhF", "--", marker, ".")));
+        long updated = markerLines.stream().filter(l -> l.contains(ManifestBenchmark.VERSIONS[1])).count();
+        if (updated != markerLines.size() || updated < 2) {
+            throw new CheckFailed("manifests: grep + sed set " + updated + " of " + markerLines.size() + " marker lines");
+        }
+        if (baselinesOnly) {
+            System.out.printf("%ncheck: grep + sed set %d marker lines (Slipway not checked: --baselines-only)%n",
+                    updated);
+            return;
+        }
+        List<String> differing = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(tree.sed())) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                Path other = tree.slipway().resolve(tree.sed().relativize(f).toString());
+                if (!java.util.Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(other))) {
+                    differing.add(tree.sed().relativize(f).toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!differing.isEmpty()) {
+            throw new CheckFailed("manifests: Slipway and grep + sed disagree on " + differing.size() + " files: "
+                    + differing.subList(0, Math.min(10, differing.size())));
+        }
+        System.out.printf("%ncheck: manifests: Slipway and grep + sed give identical trees (%d marker lines in %d files"
+                + " changed by each)%n", updated, slipwayFiles.size());
     }
 
     /**
@@ -395,17 +477,18 @@ public final class BenchMain {
     private record Row(String measure, String slipway, String baseline, String baselineName, double target) {
     }
 
-    private static String table(Map<String, double[]> s, BenchRepo repo) {
-        List<Row> rows = new ArrayList<>(List.of(
+    private static String table(Map<String, double[]> s, BenchRepo repo, ManifestTree tree, boolean parse) {
+        List<Row> rows = new ArrayList<>();
+        if (parse) {
+            rows.addAll(List.of(
                 new Row(String.format(Locale.ROOT, "parse %,d commit messages, warm (in-process / warm node)",
                         CommitCorpus.SIZE), PARSE + "slipwayWarm", PARSE + "nodeWarm",
                         "conventional-commits-parser on node", 0.1),
                 new Row("parse the corpus, one-shot (a whole `java` / `node` process)", PARSE + "slipwayOneShot",
                         PARSE + "nodeOneShot", "conventional-commits-parser on node", Double.NaN)));
-        if (repo == null) {
-            return table(s, rows);
         }
-        rows.addAll(List.of(
+        if (repo != null) {
+            rows.addAll(List.of(
                 new Row(String.format(Locale.ROOT, "versions of all %d services, warm (in-process)",
                         repo.number("services")), VERSIONS + "slipwayWarm", VERSIONS + "gitCliLoop",
                         "git CLI loop (bash)", 0.5),
@@ -420,6 +503,17 @@ public final class BenchMain {
                         "`git diff` + awk matching", Double.NaN),
                 new Row("changed services, one-shot", CHANGED + "slipwayOneShot", CHANGED + "gitDiffAwk",
                         "`git diff` + awk matching", Double.NaN)));
+        }
+        if (tree != null) {
+            String sed = "`grep -rlF \\| xargs sed -i`";
+            rows.addAll(List.of(
+                new Row("deploy one service: scan + edit 5,000 values files, warm, files listed by walking the tree",
+                        MANIFESTS + "slipwayWalk", MANIFESTS + "grepSed", sed, 2.0),
+                new Row("deploy one service, warm, files listed from the git index (as `deploy` lists a work tree)",
+                        MANIFESTS + "slipwayIndex", MANIFESTS + "grepSed", sed, 2.0),
+                new Row("deploy one service, one-shot (a whole JVM process)", MANIFESTS + "slipwayOneShot",
+                        MANIFESTS + "grepSed", sed, Double.NaN)));
+        }
         return table(s, rows);
     }
 
