@@ -123,7 +123,7 @@ class MainTest {
                     Arguments.of(new String[] {"config", "extra"},
                             "slipway: Unmatched argument at index 1: 'extra'; see 'slipway config --help'"),
                     Arguments.of(new String[] {},
-                            "slipway: missing command (one of: config, version, changed, release-plan, release, deploy, rollback, status, adapters, help); see 'slipway --help'"));
+                            "slipway: missing command (one of: config, version, changed, release-plan, release, deploy, promote, rollback, status, demo, adapters, help); see 'slipway --help'"));
         }
 
         @ParameterizedTest

@@ -27,6 +27,50 @@ public record EnvironmentStatus(CommitId commit, String source, List<ServiceStat
     }
 
     /**
+     * The status as a text table: one row per service, one column per environment, each cell the version (or
+     * {@code -}) and, where CD state is known, the application's sync and health ({@code 0.2.3 (Synced, Healthy)}).
+     * Columns are padded with spaces; lines end with a newline and carry no trailing spaces.
+     *
+     * @return the table, a header row first
+     */
+    public String table() {
+        List<String> environments = services.isEmpty() ? List.of()
+                : List.copyOf(services.get(0).environments().keySet());
+        List<List<String>> rows = new java.util.ArrayList<>();
+        List<String> header = new java.util.ArrayList<>();
+        header.add("SERVICE");
+        environments.forEach(e -> header.add(e.toUpperCase(java.util.Locale.ROOT)));
+        rows.add(header);
+        for (ServiceStatus s : services) {
+            List<String> row = new java.util.ArrayList<>();
+            row.add(s.service().path());
+            for (String e : environments) {
+                Deployed d = s.environments().get(e);
+                row.add(d.version().orElse("-") + d.cd().map(c -> " (" + c.sync() + ", " + c.health() + ")").orElse(""));
+            }
+            rows.add(row);
+        }
+        int[] widths = new int[header.size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append(row.get(i));
+                if (i < row.size() - 1) {
+                    line.append(" ".repeat(widths[i] - row.get(i).length() + 2));
+                }
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
      * One service.
      *
      * @param service the service

@@ -1,5 +1,7 @@
 package dev.slipway.core;
 
+import java.util.function.Consumer;
+import dev.slipway.core.internal.Demo;
 import dev.slipway.spi.RevisionLineage;
 import dev.slipway.spi.CdAppState;
 import dev.slipway.core.promotion.PromotionRequest;
@@ -926,7 +928,8 @@ public final class Slipway implements AutoCloseable {
      *
      * @param request the service, the target, the version (default: the service's newest release), approvers,
      *     dry run, retag and override
-     * @param options how far the deployment goes (ignored for a dry run, except where the state is read)
+     * @param options how far the deployment goes (ignored for a dry run, except where the state is read); an
+     *     override reason in them ({@code --force --reason}) forces the request
      * @return the decision, and the deployment when one was made
      * @throws InvalidInputException for an unknown service or environment, an environment without a promotion
      *     policy, a service without releases (and no version given), a missing image, or a retag without a
@@ -947,33 +950,40 @@ public final class Slipway implements AutoCloseable {
             throw new InvalidInputException("--retag", "--retag copies the verified image in the registry, but no registry"
                     + " backend is configured; name one with registry.backend in slipway.yaml");
         }
+        // an override given with the options (--force --reason) is the request's; it is recorded with the rules it
+        // overrides, never as a plain forced deployment
+        PromotionRequest req = request.force().isEmpty() && options.overrideReason().isPresent()
+                ? request.withForce(options.overrideReason().get()) : request;
+        WriteOptions write = new WriteOptions(options.mode(), options.remote(), options.branch(), Optional.empty(),
+                options.builtCommit());
+        boolean retag = req.retag() || (config.registry().retag() && registry().isPresent());
         Decision[] last = new Decision[1];
         Digest[] retagged = new Digest[1];
-        if (request.dryRun()) {
+        if (req.dryRun()) {
             return withRepository(repo -> {
-                CommitId at = stateCommit(repo, options);
+                CommitId at = stateCommit(repo, write);
                 GitOpsFlow.Base base = new GitOpsFlow.Base(CommitSource.of(repo, at), Optional.of(at), repo);
-                Decision d = decide(repo, base, request, policy);
+                Decision d = decide(repo, base, req, policy, retag);
                 return new PromotionResult(d, Optional.empty(), Optional.empty());
             });
         }
         try {
             DeployResult result = withRepository(repo -> flow(repo).run(base -> {
-                Decision d = decide(repo, base, request, policy);
+                Decision d = decide(repo, base, req, policy, retag);
                 last[0] = d;
                 if (!d.allowed()) {
                     throw new Denied(d);
                 }
-                ServiceConfig service = serviceAt(repo, base, request.service());
-                if (request.retag()) {
+                ServiceConfig service = serviceAt(repo, base, req.service());
+                if (retag) {
                     retagged[0] = retag(service, d);
                 }
                 requireImage(service, d.version());
-                Deployment deployment = new Deployment(request.service(), request.target(), d.version());
+                Deployment deployment = new Deployment(req.service(), req.target(), d.version());
                 Map<Deployment, CommitId> built = new HashMap<>();
                 d.built().ifPresent(c -> built.put(deployment, c));
                 return new GitOpsFlow.Request(List.of(deployment), Optional.empty(), d.overrideTrailer(), built);
-            }, options));
+            }, write));
             return new PromotionResult(last[0], Optional.of(result), Optional.ofNullable(retagged[0]));
         } catch (Denied denied) {
             return new PromotionResult(denied.decision, Optional.empty(), Optional.empty());
@@ -1016,7 +1026,8 @@ public final class Slipway implements AutoCloseable {
     }
 
     /** The decision on a promotion at a base: the environments' state from its history and markers. */
-    private Decision decide(GitRepository repo, GitOpsFlow.Base base, PromotionRequest request, Promotion policy) {
+    private Decision decide(GitRepository repo, GitOpsFlow.Base base, PromotionRequest request, Promotion policy,
+            boolean retag) {
         ServiceConfig service = serviceAt(repo, base, request.service());
         CommitId at = base.commit().orElseGet(() -> resolve(repo, "HEAD"));
         String version = request.version().orElseGet(() -> newestRelease(repo, service));
@@ -1041,8 +1052,7 @@ public final class Slipway implements AutoCloseable {
         }
         SlipwayConfig effective = config.services().isPresent() ? config : config.withServices(servicesAt(repo, at));
         PromotionInput input = new PromotionInput(effective, service, request.target(), policy, policy.effectiveRules(),
-                version, states, repo, new PromotionBackends(registry(), cd()), clock, request.approvers(),
-                request.retag() || config.registry().retag());
+                version, states, repo, new PromotionBackends(registry(), cd()), clock, request.approvers(), retag);
         return PromotionEngine.decide(input, request.force());
     }
 
@@ -1184,6 +1194,42 @@ public final class Slipway implements AutoCloseable {
         return new InvalidInputException(service.path(), "unknown service " + service + "; known services: "
                 + (services.isEmpty() ? "none (configure services in slipway.yaml or add directories under services/)"
                         : String.join(", ", services.stream().map(s -> s.path().path()).toList())));
+    }
+
+    /**
+     * Runs the demo: builds a throwaway monorepo shaped like the reference kit ({@code services/go-backend},
+     * {@code services/web}, Helm values with markers under {@code kubernetes/}) and its bare remote in
+     * {@code directory}, then walks the whole flow through this facade with the in-memory registry and CD
+     * backends: commits pushed to main, staging deployments, a release plan and its merge, release tags, a
+     * promotion refused (unverified) and one allowed, a rollback, and the final status table, narrating each step.
+     * The git backend is found as {@link Builder#build()} finds it.
+     *
+     * @param directory an empty or missing directory; the monorepo goes to {@code platform/}, the remote to
+     *     {@code remote.git/}
+     * @param narration receives the narration, one line at a time
+     * @return where the demo left the repositories, and how long it took
+     * @throws InvalidInputException if the directory is not empty, or no git backend is found
+     */
+    public static DemoRun demo(Path directory, Consumer<String> narration) {
+        GitBackend git = BackendDiscovery.select(BackendDiscovery.inventory(GitBackend.class,
+                () -> ServiceLoader.load(GitBackend.class)), Optional.empty(), true, GIT_ARTIFACT).orElseThrow();
+        return demo(directory, git, narration);
+    }
+
+    /**
+     * Runs the demo ({@link #demo(Path, Consumer)}) with a given git backend.
+     *
+     * @param directory an empty or missing directory
+     * @param git the git backend that creates and writes the repositories
+     * @param narration receives the narration, one line at a time
+     * @return where the demo left the repositories, and how long it took
+     * @throws InvalidInputException if the directory is not empty
+     */
+    public static DemoRun demo(Path directory, GitBackend git, Consumer<String> narration) {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(git, "git");
+        Objects.requireNonNull(narration, "narration");
+        return Demo.run(directory, git, narration, Clock.systemUTC());
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.slipway.cli.internal;
 
 import dev.slipway.api.ServiceId;
 import dev.slipway.core.DeployResult;
+import dev.slipway.core.Slipway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -46,7 +47,10 @@ final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var options = write.options();
-        DeployResult result = slipway.slipway().deploy(ServiceId.of(service), environment, version, options);
+        write.waitTimeout();
+        Slipway facade = slipway.slipway();
+        DeployResult result = facade.deploy(ServiceId.of(service), environment, version, options);
+        write.awaitIfAsked(facade, result, options);
         return slipway.print(render(result, slipway.json(), false));
     }
 

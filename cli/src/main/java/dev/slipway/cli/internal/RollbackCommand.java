@@ -2,6 +2,7 @@ package dev.slipway.cli.internal;
 
 import dev.slipway.api.ServiceId;
 import dev.slipway.core.DeployResult;
+import dev.slipway.core.Slipway;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,7 +42,10 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var options = write.options();
-        DeployResult result = slipway.slipway().rollback(ServiceId.of(service), environment, Optional.ofNullable(to), options);
+        write.waitTimeout();
+        Slipway facade = slipway.slipway();
+        DeployResult result = facade.rollback(ServiceId.of(service), environment, Optional.ofNullable(to), options);
+        write.awaitIfAsked(facade, result, options);
         return slipway.print(DeployCommand.render(result, slipway.json(), true));
     }
 }

@@ -1,6 +1,7 @@
 package dev.slipway.cli.internal;
 
 import dev.slipway.core.EnvironmentStatus;
+import dev.slipway.spi.CdAppState;
 import dev.slipway.core.WriteOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,9 @@ import picocli.CommandLine.ParentCommand;
         description = {
             "Prints the version every service has in every environment, read from the markers of the manifests: at"
                     + " the freshly fetched remote branch when the repository has the remote (--remote, default"
-                    + " origin), else at HEAD; --local reads HEAD without fetching."})
+                    + " origin), else at HEAD; --local reads HEAD without fetching.",
+            "With a CD backend (--cd, cd.backend), each cell also shows the application's sync and health, for the"
+                    + " services that name their applications (services[].cd)."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -52,7 +55,7 @@ final class StatusCommand implements Callable<Integer> {
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("version", d.version().orElse(null));
                 e.put("files", d.files());
-                e.put("cd", null);
+                e.put("cd", d.cd().map(StatusCommand::cd).orElse(null));
                 environments.put(name, e);
             });
             Map<String, Object> m = new LinkedHashMap<>();
@@ -63,39 +66,17 @@ final class StatusCommand implements Callable<Integer> {
         return JsonWriter.write(Map.of("services", services));
     }
 
+    /** The CD state of one application: {@code {"app","sync","health","revision"}}. */
+    static Map<String, Object> cd(CdAppState state) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("app", state.name());
+        m.put("sync", state.sync().wireName());
+        m.put("health", state.health().wireName());
+        m.put("revision", state.revision().orElse(null));
+        return m;
+    }
+
     private static String table(EnvironmentStatus status) {
-        List<String> environments = status.services().isEmpty() ? List.of()
-                : List.copyOf(status.services().get(0).environments().keySet());
-        List<List<String>> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>();
-        header.add("SERVICE");
-        environments.forEach(e -> header.add(e.toUpperCase(java.util.Locale.ROOT)));
-        rows.add(header);
-        for (EnvironmentStatus.ServiceStatus s : status.services()) {
-            List<String> row = new ArrayList<>();
-            row.add(s.service().path());
-            for (String e : environments) {
-                row.add(s.environments().get(e).version().orElse("-"));
-            }
-            rows.add(row);
-        }
-        int[] widths = new int[header.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(row.get(i));
-                if (i < row.size() - 1) {
-                    line.append(" ".repeat(widths[i] - row.get(i).length() + 2));
-                }
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        return status.table();
     }
 }

@@ -1,5 +1,9 @@
 package dev.slipway.cli.internal;
 
+import dev.slipway.core.DeployResult;
+import dev.slipway.core.Slipway;
+import dev.slipway.spi.CdAppState;
+import java.time.Duration;
 import dev.slipway.core.WriteOptions;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -9,8 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The flags shared by the commands that write manifests ({@code deploy}, {@code rollback}): {@code --commit},
- * {@code --push} (implies {@code --commit}), {@code --remote}, {@code --branch}, {@code --force} with
- * {@code --reason}.
+ * {@code --push} (implies {@code --commit}), {@code --remote}, {@code --branch}, {@code --wait} (with
+ * {@code --wait-timeout}), {@code --force} with {@code --reason}.
  */
 final class WriteFlags {
 
@@ -30,6 +34,14 @@ final class WriteFlags {
     @Option(names = "--branch", paramLabel = "NAME",
             description = "The branch to push to (default: the branch that feeds the staging environment, main).")
     private String branch;
+
+    @Option(names = "--wait", description = "After pushing, wait until the CD backend runs the commit Synced and Healthy"
+            + " (needs --push and a CD backend: --cd or cd.backend).")
+    private boolean wait;
+
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "10m",
+            description = "How long --wait waits (default: ${DEFAULT-VALUE}; 30s, 5m, 1h).")
+    private String waitTimeout;
 
     @Option(names = "--force", description = "Override a refusal; needs --reason, recorded in the commit's trailers.")
     private boolean force;
@@ -57,8 +69,59 @@ final class WriteFlags {
         if (!push && (remote != null || branch != null)) {
             throw new ParameterException(spec.commandLine(), (remote != null ? "--remote" : "--branch") + " goes with --push");
         }
+        if (wait && !push) {
+            throw new ParameterException(spec.commandLine(), "--wait goes with --push (it waits for the pushed commit)");
+        }
         WriteOptions options = push ? WriteOptions.push(remote == null ? WriteOptions.DEFAULT_REMOTE : remote,
                 Optional.ofNullable(branch)) : commit ? WriteOptions.commit() : WriteOptions.workTree();
         return force ? options.withOverride(reason) : options;
+    }
+
+    /**
+     * How long to wait for the CD backend, when {@code --wait} was given.
+     *
+     * @return the timeout, or empty without {@code --wait}
+     * @throws ParameterException for a malformed duration
+     */
+    Optional<Duration> waitTimeout() {
+        if (!wait) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})(ms|s|m|h)").matcher(waitTimeout);
+        if (!m.matches()) {
+            throw new ParameterException(spec.commandLine(), "--wait-timeout is '" + waitTimeout
+                    + "'; expected a duration such as 30s, 5m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+        if (d.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--wait-timeout must be longer than zero");
+        }
+        return Optional.of(d);
+    }
+
+    /**
+     * Waits for the CD backend when {@code --wait} was given, reporting each live application on the error stream.
+     *
+     * @param slipway the facade
+     * @param result the deployment
+     * @param options the options it was made with
+     */
+    void awaitIfAsked(Slipway slipway, DeployResult result, WriteOptions options) {
+        Optional<Duration> timeout = waitTimeout();
+        if (timeout.isEmpty()) {
+            return;
+        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        for (CdAppState state : slipway.awaitLive(result, options, timeout.get())) {
+            err.println("slipway: " + state.name() + " is " + state.sync() + " and " + state.health()
+                    + state.revision().map(r -> " at " + r).orElse(""));
+        }
+        err.flush();
     }
 }

@@ -364,7 +364,7 @@ class ConfigLoaderTest {
                 Arguments.of("unknown key in an entry", "environments:\n  - name: a\n    from: manual\n    promote: {}\n",
                         "slipway.yaml:4:5: unknown key 'promote' in environments[0]; did you mean promotion? (known keys: name, from, cluster, promotion)"),
                 Arguments.of("registry secret", "registry:\n  password: x\n",
-                        "slipway.yaml:2:3: unknown key 'password' in registry; secrets are never read from slipway.yaml: registry credentials come from the environment or docker's config.json (OCI), or the AWS credential chain (ECR) (known keys: backend, url, credentials, region, endpoint, retag)"));
+                        "slipway.yaml:2:3: unknown key 'password' in registry; secrets are never read from slipway.yaml: registry credentials come from the environment or docker's config.json (OCI), or the AWS credential chain (ECR) (known keys: backend, url, credentials, region, endpoint, retag, require-image)"));
         }
 
         @ParameterizedTest(name = "{0}")
