@@ -49,6 +49,7 @@ final class DeployCommand implements Callable<Integer> {
         var options = write.options();
         write.waitTimeout();
         Slipway facade = slipway.slipway();
+        write.checkWait(facade);
         DeployResult result = facade.deploy(ServiceId.of(service), environment, version, options);
         write.awaitIfAsked(facade, result, options);
         return slipway.print(render(result, slipway.json(), false));

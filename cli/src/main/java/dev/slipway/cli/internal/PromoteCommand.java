@@ -83,6 +83,7 @@ final class PromoteCommand implements Callable<Integer> {
             request = request.withVersion(version);
         }
         Slipway facade = slipway.slipway();
+        write.checkWait(facade);
         // --force --reason arrives as the options' override: promote records it with the rules it overrides
         PromotionResult result = facade.promote(request, options);
         result.deploy().ifPresent(d -> write.awaitIfAsked(facade, d, options));

@@ -44,6 +44,7 @@ final class RollbackCommand implements Callable<Integer> {
         var options = write.options();
         write.waitTimeout();
         Slipway facade = slipway.slipway();
+        write.checkWait(facade);
         DeployResult result = facade.rollback(ServiceId.of(service), environment, Optional.ofNullable(to), options);
         write.awaitIfAsked(facade, result, options);
         return slipway.print(DeployCommand.render(result, slipway.json(), true));

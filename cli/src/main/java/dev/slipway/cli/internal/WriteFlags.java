@@ -1,5 +1,6 @@
 package dev.slipway.cli.internal;
 
+import dev.slipway.api.InvalidInputException;
 import dev.slipway.core.DeployResult;
 import dev.slipway.core.Slipway;
 import dev.slipway.spi.CdAppState;
@@ -103,6 +104,19 @@ final class WriteFlags {
             throw new ParameterException(spec.commandLine(), "--wait-timeout must be longer than zero");
         }
         return Optional.of(d);
+    }
+
+    /**
+     * Checks, before anything is written, that {@code --wait} can wait: a CD backend is in use.
+     *
+     * @param slipway the facade
+     * @throws InvalidInputException with {@code --wait} and no CD backend
+     */
+    void checkWait(Slipway slipway) {
+        if (wait && slipway.cd().isEmpty()) {
+            throw new InvalidInputException("--wait", "--wait needs a CD backend: name one with cd.backend in"
+                    + " slipway.yaml or --cd (nothing was deployed)");
+        }
     }
 
     /**
