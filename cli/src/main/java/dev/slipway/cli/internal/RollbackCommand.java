@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code slipway rollback}: deploys the previous (or a given earlier) version of a service in an environment. */
 @Command(
@@ -22,6 +24,9 @@ final class RollbackCommand implements Callable<Integer> {
 
     @ParentCommand
     private SlipwayCommand slipway;
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--service", paramLabel = "S", required = true, description = "The service, such as services/go-backend.")
     private String service;
@@ -42,6 +47,10 @@ final class RollbackCommand implements Callable<Integer> {
     public Integer call() {
         var options = write.options();
         DeployResult result = slipway.slipway().rollback(ServiceId.of(service), environment, Optional.ofNullable(to), options);
+        if (!result.changed() && !slipway.json()) {
+            DeployCommand.note(spec, service + " already runs " + result.single().version() + " in " + environment
+                    + "; nothing changed");
+        }
         return slipway.print(DeployCommand.render(result, slipway.json(), true));
     }
 }
