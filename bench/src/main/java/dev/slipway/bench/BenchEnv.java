@@ -33,6 +33,29 @@ public final class BenchEnv {
     }
 
     /**
+     * The generated GitOps tree of the manifest benchmark (generated now when it is not cached).
+     *
+     * @return the tree
+     */
+    public static ManifestTree manifestTree() {
+        return ManifestTree.ensure(Path.of(System.getProperty("slipway.bench.manifests", "bench/target/bench-manifests")),
+                ManifestTree.SERVICES, ManifestTree.SEED);
+    }
+
+    /**
+     * The benchmarks' own jar (its main classes run as whole processes).
+     *
+     * @return its absolute path
+     */
+    public static Path benchJar() {
+        try {
+            return Path.of(BenchEnv.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * The CLI jar.
      *
      * @return its absolute path

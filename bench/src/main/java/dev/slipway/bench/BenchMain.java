@@ -32,8 +32,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.slipway.bench.BenchMain [--cache DIR] [--cli-jar JAR] [--out DIR]
- *     [--quick] [--check-only] [--baselines-only]
+ *     [--quick] [--check-only] [--baselines-only] [--only versions|changed|manifests]
  * </pre>
+ *
+ * {@code --only} runs (and checks) one group of benchmarks; by default all run.
  *
  * Exit codes: 0 done (targets met or not: the table says), 1 a check failed (the answers differ), 2 usage.
  */
@@ -41,6 +43,7 @@ public final class BenchMain {
 
     private static final String VERSIONS = VersionsBenchmark.class.getName() + ".";
     private static final String CHANGED = ChangedBenchmark.class.getName() + ".";
+    private static final String MANIFESTS = ManifestBenchmark.class.getName() + ".";
 
     private BenchMain() {
     }
@@ -58,6 +61,7 @@ public final class BenchMain {
         boolean quick = false;
         boolean checkOnly = false;
         boolean baselinesOnly = false;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cache" -> cache = Path.of(args[++i]);
@@ -66,48 +70,74 @@ public final class BenchMain {
                 case "--quick" -> quick = true;
                 case "--check-only" -> checkOnly = true;
                 case "--baselines-only" -> baselinesOnly = true;
+                case "--only" -> only = args[++i];
                 default -> {
                     System.err.println("usage: BenchMain [--cache DIR] [--cli-jar JAR] [--out DIR] [--quick]"
-                            + " [--check-only] [--baselines-only]");
+                            + " [--check-only] [--baselines-only] [--only versions|changed|manifests]");
                     System.exit(2);
                 }
             }
         }
+        if (only != null && !List.of("versions", "changed", "manifests").contains(only)) {
+            System.err.println("bench: --only takes versions, changed or manifests, not " + only);
+            System.exit(2);
+        }
+        boolean git = only == null || !only.equals("manifests");
+        boolean manifests = only == null || only.equals("manifests");
         cache = cache.toAbsolutePath();
         cliJar = cliJar.toAbsolutePath();
+        Path manifestCache = out.toAbsolutePath().resolve("bench-manifests");
         System.setProperty("slipway.bench.cache", cache.toString());
         System.setProperty("slipway.bench.cliJar", cliJar.toString());
+        System.setProperty("slipway.bench.manifests", manifestCache.toString());
 
-        if (!baselinesOnly && !Files.isRegularFile(cliJar)) {
+        if (git && !baselinesOnly && !Files.isRegularFile(cliJar)) {
             System.err.println("bench: " + cliJar + " is missing: build it first (mvn -B -Pbench -DskipTests package)");
             System.exit(2);
         }
-        BenchRepo repo = RepoGenerator.ensure(cache, RepoSpec.DEFAULT);
+        BenchRepo repo = git ? RepoGenerator.ensure(cache, RepoSpec.DEFAULT) : null;
+        ManifestTree tree = manifests ? BenchEnv.manifestTree() : null;
         StringBuilder report = new StringBuilder();
-        environment(repo, report);
+        environment(repo, tree, report);
         System.out.print(report);
 
-        if (!baselinesOnly) {
+        if (git && !baselinesOnly) {
             try {
                 check(repo);
             } catch (CheckFailed e) {
                 System.err.println("bench: CHECK FAILED: " + e.getMessage());
                 System.exit(1);
             }
-        } else {
+        } else if (git) {
             checkBaselines(repo);
+        }
+        if (manifests) {
+            try {
+                checkManifests(tree, baselinesOnly);
+            } catch (CheckFailed e) {
+                System.err.println("bench: CHECK FAILED: " + e.getMessage());
+                System.exit(1);
+            }
         }
         if (checkOnly) {
             return;
         }
 
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(VERSIONS.replace(".", "\\.") + ".*")
-                .include(CHANGED.replace(".", "\\.") + ".*")
-                .jvmArgsAppend("-Dslipway.bench.cache=" + cache, "-Dslipway.bench.cliJar=" + cliJar)
+                .jvmArgsAppend("-Dslipway.bench.cache=" + cache, "-Dslipway.bench.cliJar=" + cliJar,
+                        "-Dslipway.bench.manifests=" + manifestCache)
                 .result(out.resolve("jmh-result.json").toString())
                 .resultFormat(ResultFormatType.JSON)
                 .shouldFailOnError(true);
+        if (only == null || only.equals("versions")) {
+            options.include(VERSIONS.replace(".", "\\.") + ".*");
+        }
+        if (only == null || only.equals("changed")) {
+            options.include(CHANGED.replace(".", "\\.") + ".*");
+        }
+        if (manifests) {
+            options.include(MANIFESTS.replace(".", "\\.") + ".*");
+        }
         if (baselinesOnly) {
             options.exclude(".*\\.slipway[A-Za-z]*$");
         }
@@ -126,7 +156,7 @@ public final class BenchMain {
             scores.put(r.getParams().getBenchmark(), new double[] {
                 r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
         }
-        String table = table(scores, repo);
+        String table = table(scores, repo, tree);
         report.append('\n').append(table);
         System.out.println();
         System.out.print(table);
@@ -141,6 +171,27 @@ public final class BenchMain {
 
     // ---------------------------------------------------------------- environment
 
+    private static void environment(BenchRepo repo, ManifestTree tree, StringBuilder sb) {
+        sb.append("## Environment\n\n");
+        sb.append("- java: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append('\n');
+        sb.append("- os: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cpus\n");
+        sb.append("- load average (1, 5, 15 min): ").append(loadAverage()).append('\n');
+        if (tree != null) {
+            long[] size = tree.size();
+            sb.append("- ").append(Proc.check(tree.sed(), "grep", "--version").lines().findFirst().orElse("grep ?"))
+                    .append(", ").append(Proc.check(tree.sed(), "sed", "--version").lines().findFirst().orElse("sed ?"))
+                    .append('\n');
+            sb.append(String.format(Locale.ROOT, "- manifest tree: %,d values files, %,.1f MB (%d environments x %,d"
+                    + " services), %s%n", size[1], size[0] / 1e6, ManifestTree.ENVIRONMENTS.size(), tree.services(),
+                    tree.slipway().getParent()));
+        }
+        if (repo != null) {
+            environment(repo, sb);
+        }
+    }
+
     private static void environment(BenchRepo repo, StringBuilder sb) {
         Path dir = repo.dir();
         String objects = Proc.check(dir, "git", "count-objects", "-vH");
@@ -148,12 +199,7 @@ public final class BenchMain {
                 .replace("size-pack: ", "");
         String packs = objects.lines().filter(l -> l.startsWith("packs:")).findFirst().orElse("?")
                 .replace("packs: ", "");
-        sb.append("## Environment\n\n");
         sb.append("- git: ").append(Proc.check(dir, "git", "--version").strip()).append('\n');
-        sb.append("- java: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append('\n');
-        sb.append("- os: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cpus\n");
         sb.append("- repository: ").append(String.format(Locale.ROOT,
                 "%,d commits reachable from HEAD (%,d merges), %,d services, %,d release tags (%,d annotated,"
                         + " %,d on abandoned branches), %s packed in %s pack(s) after git gc, generated in %s s",
@@ -163,6 +209,53 @@ public final class BenchMain {
         sb.append("- changed compares ").append(repo.base(), 0, 12).append("..").append(repo.head(), 0, 12)
                 .append(String.format(Locale.ROOT, " (git rev-list --count: %,d)", repo.distance())).append('\n');
         sb.append("- ").append(dir).append('\n');
+    }
+
+    /**
+     * The manifest edit of Slipway and of grep + sed, on the two identical copies, must give identical trees.
+     * Both copies get the same version first, then the check version; afterwards they must be equal byte
+     * for byte, and the marker lines must hold the check version.
+     */
+    private static void checkManifests(ManifestTree tree, boolean baselinesOnly) throws CheckFailed {
+        String service = tree.service();
+        String env = ManifestBenchmark.ENV;
+        List<String> slipwayFiles = List.of();
+        for (String version : ManifestBenchmark.VERSIONS) {
+            Proc.check(tree.sed(), BenchEnv.bash("manifest-sed.sh", tree.sed().toString(), env, service, version));
+            if (!baselinesOnly) {
+                slipwayFiles = ManifestEditMain.deploy(tree.slipway(),
+                        dev.slipway.core.manifest.ManifestSource.walk(tree.slipway()), env,
+                        dev.slipway.api.ServiceId.of(service), version);
+            }
+        }
+        String marker = "# " + env + "_" + service;
+        List<String> markerLines = lines(Proc.check(tree.sed(), List.of("grep", "-rhF", "--", marker, ".")));
+        long updated = markerLines.stream().filter(l -> l.contains(ManifestBenchmark.VERSIONS[1])).count();
+        if (updated != markerLines.size() || updated < 2) {
+            throw new CheckFailed("manifests: grep + sed set " + updated + " of " + markerLines.size() + " marker lines");
+        }
+        if (baselinesOnly) {
+            System.out.printf("%ncheck: grep + sed set %d marker lines (Slipway not checked: --baselines-only)%n",
+                    updated);
+            return;
+        }
+        List<String> differing = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(tree.sed())) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                Path other = tree.slipway().resolve(tree.sed().relativize(f).toString());
+                if (!java.util.Arrays.equals(Files.readAllBytes(f), Files.readAllBytes(other))) {
+                    differing.add(tree.sed().relativize(f).toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!differing.isEmpty()) {
+            throw new CheckFailed("manifests: Slipway and grep + sed disagree on " + differing.size() + " files: "
+                    + differing.subList(0, Math.min(10, differing.size())));
+        }
+        System.out.printf("%ncheck: manifests: Slipway and grep + sed give identical trees (%d marker lines in %d files"
+                + " changed by each)%n", updated, slipwayFiles.size());
     }
 
     /** /proc/loadavg's first three fields: other work on the machine skews every figure. */
@@ -306,8 +399,10 @@ public final class BenchMain {
     private record Row(String measure, String slipway, String baseline, String baselineName, double target) {
     }
 
-    private static String table(Map<String, double[]> s, BenchRepo repo) {
-        List<Row> rows = List.of(
+    private static String table(Map<String, double[]> s, BenchRepo repo, ManifestTree tree) {
+        List<Row> rows = new ArrayList<>();
+        if (repo != null) {
+            rows.addAll(List.of(
                 new Row(String.format(Locale.ROOT, "versions of all %d services, warm (in-process)",
                         repo.number("services")), VERSIONS + "slipwayWarm", VERSIONS + "gitCliLoop",
                         "git CLI loop (bash)", 0.5),
@@ -321,7 +416,18 @@ public final class BenchMain {
                 new Row("changed services, warm (in-process)", CHANGED + "slipwayWarm", CHANGED + "gitDiffAwk",
                         "`git diff` + awk matching", Double.NaN),
                 new Row("changed services, one-shot", CHANGED + "slipwayOneShot", CHANGED + "gitDiffAwk",
-                        "`git diff` + awk matching", Double.NaN));
+                        "`git diff` + awk matching", Double.NaN)));
+        }
+        if (tree != null) {
+            String sed = "`grep -rlF \\| xargs sed -i`";
+            rows.addAll(List.of(
+                new Row("deploy one service: scan + edit 5,000 values files, warm, files listed by walking the tree",
+                        MANIFESTS + "slipwayWalk", MANIFESTS + "grepSed", sed, 2.0),
+                new Row("deploy one service, warm, files listed from the git index (as `deploy` lists a work tree)",
+                        MANIFESTS + "slipwayIndex", MANIFESTS + "grepSed", sed, 2.0),
+                new Row("deploy one service, one-shot (a whole JVM process)", MANIFESTS + "slipwayOneShot",
+                        MANIFESTS + "grepSed", sed, Double.NaN)));
+        }
         double[] spawn = s.get(CHANGED + "spawnTrue");
         StringBuilder sb = new StringBuilder();
         sb.append("## Results (mean time per operation, ± 99.9% confidence half-width)\n\n");

@@ -23,10 +23,14 @@ import java.util.Set;
  * Writes a file so that readers (and a crash) see either the old content or the new one, never a part.
  *
  * <p>The bytes go to a temporary file in the target's directory ({@code .<name>.<random>.slipway-tmp}),
- * which is forced to disk, given the target's POSIX permissions, and renamed over the target atomically.
+ * which is given the target's POSIX permissions and renamed over the target atomically.
  * A symbolic link is followed: the file it points to is replaced and the link stays. When the process dies
  * before the rename, the target is untouched and the temporary file is left behind (hidden, never the
  * target's name); on any error the temporary file is removed.
+ *
+ * <p>The data is not forced to disk ({@code fsync}): like git, which does not sync the work tree files it
+ * writes, the rename gives atomicity for readers and for a process that dies, and durability across a
+ * power loss is left to the file system (ext4 and XFS flush a file renamed over another).
  */
 public final class AtomicFiles {
 
@@ -73,14 +77,12 @@ public final class AtomicFiles {
                     while (buf.hasRemaining()) {
                         ch.write(buf);
                     }
-                    ch.force(true);
                     halfway.run();
                     buf.limit(content.length);
                 }
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                ch.force(true);
             }
             if (permissions != null) {
                 Files.getFileAttributeView(temp, PosixFileAttributeView.class).setPermissions(permissions);
@@ -92,7 +94,6 @@ public final class AtomicFiles {
                         + " support an atomic rename", e);
             }
             moved = true;
-            syncDirectory(dir);
         } catch (FileAlreadyExistsException e) {
             throw new BackendException("cannot write " + target + ": the temporary file " + temp + " exists", e);
         } catch (IOException e) {
@@ -139,15 +140,6 @@ public final class AtomicFiles {
             return view.readAttributes().permissions();
         } catch (NoSuchFileException e) {
             return null;
-        }
-    }
-
-    /** Makes the rename durable; not every platform can open a directory, which is then skipped. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort: the rename itself is atomic
         }
     }
 }

@@ -1,14 +1,12 @@
 package dev.slipway.core.manifest;
 
 import dev.slipway.api.BackendException;
+import dev.slipway.core.internal.TreeWalk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,6 +41,16 @@ public interface ManifestSource {
     byte[] read(String path);
 
     /**
+     * Whether {@link #read(String)} may be called from several threads at once, so that a scan reads files
+     * in parallel. The sources made here (memory, directory, walk) allow it.
+     *
+     * @return false unless the implementation says otherwise
+     */
+    default boolean concurrentReads() {
+        return false;
+    }
+
+    /**
      * Files held in memory.
      *
      * @param files path to content; the map's iteration order is the order of {@link #paths()}
@@ -64,6 +72,11 @@ public interface ManifestSource {
                     throw new IllegalArgumentException("no file " + path + " in this source");
                 }
                 return b.clone();
+            }
+
+            @Override
+            public boolean concurrentReads() {
+                return true;
             }
         };
     }
@@ -95,12 +108,17 @@ public interface ManifestSource {
                     throw new BackendException("cannot read " + path + " under " + root + ": " + e, e);
                 }
             }
+
+            @Override
+            public boolean concurrentReads() {
+                return true;
+            }
         };
     }
 
     /**
-     * Every regular file below a directory, found by walking it: dot-directories ({@code .git},
-     * {@code .github}, ...) and symbolic links are skipped; git's ignore rules are not applied (for a git
+     * Every regular file below a directory, found by walking it (subdirectories in parallel, on the common
+     * fork-join pool): dot-directories ({@code .git}, {@code .github}, ...) and symbolic links are skipped; git's ignore rules are not applied (for a git
      * work tree, prefer {@link #directory(Path, List)} with the repository's non-ignored files).
      *
      * @param root the directory
@@ -109,34 +127,13 @@ public interface ManifestSource {
      */
     static ManifestSource walk(Path root) {
         Objects.requireNonNull(root, "root");
-        List<String> paths = new ArrayList<>();
+        List<String> paths;
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    Path name = dir.getFileName();
-                    boolean hidden = !dir.equals(root) && name != null && name.toString().startsWith(".");
-                    return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile()) {
-                        StringBuilder rel = new StringBuilder();
-                        for (Path part : root.relativize(file)) {
-                            if (rel.length() > 0) {
-                                rel.append('/');
-                            }
-                            rel.append(part);
-                        }
-                        paths.add(rel.toString());
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            throw new BackendException("cannot list the files under " + root + ": " + e, e);
+            paths = TreeWalk.list(root);
+        } catch (UncheckedIOException e) {
+            throw new BackendException("cannot list the files under " + root + ": " + e.getCause(), e.getCause());
         }
+        paths = new ArrayList<>(paths);
         Collections.sort(paths);
         return directory(root, paths);
     }

@@ -9,6 +9,7 @@ import dev.slipway.core.internal.YamlFile;
 import dev.slipway.core.internal.YamlStructure;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 import org.snakeyaml.engine.v2.events.CommentEvent;
 import org.snakeyaml.engine.v2.events.Event;
 
@@ -30,10 +33,16 @@ import org.snakeyaml.engine.v2.events.Event;
  * only when its raw bytes hold a {@code #} followed by a marker; the parser then decides: text that looks
  * like a marker inside a block scalar or a quoted string is content, not a marker.
  *
+ * <p>A source that allows concurrent reads ({@link ManifestSource#concurrentReads()}) is scanned on the
+ * common fork-join pool; the index is the same, in the same order, either way.
+ *
  * <p>A marker on a line with no editable value is not a location but a {@link MarkerProblem};
  * {@link #requireLocations} turns problems and missing markers into errors.
  */
 public final class MarkerIndex {
+
+    /** Sources that allow concurrent reads are scanned in parallel from this many files on. */
+    private static final int PARALLEL_FROM = 64;
 
     private record Pair(String environment, ServiceId service) {
     }
@@ -93,60 +102,101 @@ public final class MarkerIndex {
         MarkerMatcher matcher = new MarkerMatcher(texts);
         FileFilter filter = new FileFilter(gitops.files());
 
+        List<String> selected = new ArrayList<>();
+        for (String path : source.paths()) {
+            if (filter.matches(path)) {
+                selected.add(path);
+            }
+        }
+        FileScan[] scans = new FileScan[selected.size()];
+        RuntimeException[] failures = new RuntimeException[selected.size()];
+        IntConsumer work = i -> {
+            try {
+                scans[i] = scanFile(selected.get(i), source.read(selected.get(i)), matcher, texts, byText);
+            } catch (RuntimeException e) {
+                failures[i] = e;
+            }
+        };
+        if (source.concurrentReads() && selected.size() >= PARALLEL_FROM) {
+            IntStream.range(0, selected.size()).parallel().forEach(work);
+        } else {
+            IntStream.range(0, selected.size()).forEach(work);
+        }
+
         Map<Pair, List<MarkerLocation>> locations = new HashMap<>();
         List<MarkerLocation> all = new ArrayList<>();
         List<MarkerProblem> problems = new ArrayList<>();
         Set<String> files = new LinkedHashSet<>();
-        int read = 0;
-        for (String path : source.paths()) {
-            if (!filter.matches(path)) {
+        for (int i = 0; i < scans.length; i++) {
+            if (failures[i] != null) {
+                throw failures[i];
+            }
+            FileScan scan = scans[i];
+            if (scan == null) {
                 continue;
             }
-            byte[] bytes = source.read(path);
-            read++;
-            if (!matcher.matchesAny(bytes)) {
+            for (int k = 0; k < scan.locations().size(); k++) {
+                MarkerLocation loc = scan.locations().get(k);
+                locations.computeIfAbsent(scan.pairs().get(k), p -> new ArrayList<>()).add(loc);
+                all.add(loc);
+                files.add(loc.path());
+            }
+            problems.addAll(scan.problems());
+        }
+        int read = selected.size();
+        locations.replaceAll((k, v) -> List.copyOf(v));
+        return new MarkerIndex(Map.copyOf(locations), List.copyOf(all), List.copyOf(problems),
+                Collections.unmodifiableSet(files),
+                markerTexts, gitops.files(), read);
+    }
+
+    /** What one file holds: locations with their pairs (in file order), and problems; null when nothing. */
+    private record FileScan(List<MarkerLocation> locations, List<Pair> pairs, List<MarkerProblem> problems) {
+    }
+
+    private static FileScan scanFile(String path, byte[] bytes, MarkerMatcher matcher, List<String> texts,
+            Map<String, List<Pair>> byText) {
+        if (!matcher.matchesAny(bytes)) {
+            return null;
+        }
+        List<MarkerLocation> locations = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
+        List<MarkerProblem> problems = new ArrayList<>();
+        YamlFile file;
+        try {
+            file = YamlFile.parse(path, bytes);
+        } catch (ManifestEditException e) {
+            for (int m : new LinkedHashSet<>(matcher.candidates(bytes))) {
+                for (Pair p : byText.get(texts.get(m))) {
+                    problems.add(new MarkerProblem(path, e.line(), p.environment(), p.service(),
+                            "the file holds the marker but cannot be read: " + e.getMessage()));
+                }
+            }
+            return new FileScan(locations, pairs, problems);
+        }
+        YamlStructure structure = new YamlStructure(file);
+        List<Event> events = file.events();
+        for (int i = 0; i < events.size(); i++) {
+            if (!(events.get(i) instanceof CommentEvent c)) {
                 continue;
             }
-            YamlFile file;
-            try {
-                file = YamlFile.parse(path, bytes);
-            } catch (ManifestEditException e) {
-                for (int m : new LinkedHashSet<>(matcher.candidates(bytes))) {
-                    for (Pair p : byText.get(texts.get(m))) {
-                        problems.add(new MarkerProblem(path, e.line(), p.environment(), p.service(),
-                                "the file holds the marker but cannot be read: " + e.getMessage()));
-                    }
-                }
+            List<Pair> found = byText.get(c.getValue().trim());
+            if (found == null) {
                 continue;
             }
-            YamlStructure structure = new YamlStructure(file);
-            List<Event> events = file.events();
-            for (int i = 0; i < events.size(); i++) {
-                if (!(events.get(i) instanceof CommentEvent c)) {
-                    continue;
-                }
-                List<Pair> pairs = byText.get(c.getValue().trim());
-                if (pairs == null) {
-                    continue;
-                }
-                YamlStructure.Result result = structure.markedValue(i);
-                for (Pair p : pairs) {
-                    if (result instanceof YamlStructure.Slot s) {
-                        MarkerLocation loc = new MarkerLocation(path, s.line() + 1, s.key(), s.value(),
-                                p.environment(), p.service());
-                        locations.computeIfAbsent(p, k -> new ArrayList<>()).add(loc);
-                        all.add(loc);
-                        files.add(path);
-                    } else {
-                        YamlStructure.Refusal r = (YamlStructure.Refusal) result;
-                        problems.add(new MarkerProblem(path, r.line() + 1, p.environment(), p.service(), r.reason()));
-                    }
+            YamlStructure.Result result = structure.markedValue(i);
+            for (Pair p : found) {
+                if (result instanceof YamlStructure.Slot s) {
+                    locations.add(new MarkerLocation(path, s.line() + 1, s.key(), s.value(), p.environment(),
+                            p.service()));
+                    pairs.add(p);
+                } else {
+                    YamlStructure.Refusal r = (YamlStructure.Refusal) result;
+                    problems.add(new MarkerProblem(path, r.line() + 1, p.environment(), p.service(), r.reason()));
                 }
             }
         }
-        locations.replaceAll((k, v) -> List.copyOf(v));
-        return new MarkerIndex(Map.copyOf(locations), List.copyOf(all), List.copyOf(problems), Set.copyOf(files),
-                markerTexts, gitops.files(), read);
+        return new FileScan(locations, pairs, problems);
     }
 
     /**
@@ -222,21 +272,29 @@ public final class MarkerIndex {
     /** gitops.files: globs in order, '!' excludes, the last match wins. */
     private static final class FileFilter {
         private final Glob[] globs;
+        /** For {@code **}{@code /*.ext} patterns: the suffix {@code .ext} that decides alone; else null. */
+        private final String[] suffixes;
         private final boolean[] exclude;
 
         FileFilter(List<String> patterns) {
             globs = new Glob[patterns.size()];
+            suffixes = new String[patterns.size()];
             exclude = new boolean[patterns.size()];
             for (int i = 0; i < patterns.size(); i++) {
                 String p = patterns.get(i);
                 exclude[i] = p.startsWith("!");
-                globs[i] = Glob.compile(exclude[i] ? p.substring(1) : p);
+                String glob = exclude[i] ? p.substring(1) : p;
+                globs[i] = Glob.compile(glob);
+                String rest = glob.startsWith("**/*.") ? glob.substring(4) : null;
+                if (rest != null && rest.chars().noneMatch(c -> "*?[]{}/".indexOf(c) >= 0)) {
+                    suffixes[i] = rest;
+                }
             }
         }
 
         boolean matches(String path) {
             for (int i = globs.length - 1; i >= 0; i--) {
-                if (globs[i].matches(path)) {
+                if (suffixes[i] != null ? path.endsWith(suffixes[i]) : globs[i].matches(path)) {
                     return !exclude[i];
                 }
             }
