@@ -1,7 +1,9 @@
 package dev.slipway.bench;
 
 import dev.slipway.api.ServiceId;
+import dev.slipway.core.config.GitOps;
 import dev.slipway.core.manifest.ManifestSource;
+import dev.slipway.core.manifest.MarkerIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -36,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code slipwayOneShot}: {@link ManifestEditMain} as a whole process (JVM start included);</li>
  *   <li>{@code grepSed}: the baseline, {@code manifest-sed.sh}: {@code grep -rlF MARKER | xargs sed -i -E ...}
  *       on an identical copy of the tree;</li>
- *   <li>{@code grepOnly}: {@code grep -rlF MARKER} alone: what finding the files costs.</li>
+ *   <li>{@code grepOnly}: {@code grep -rlF MARKER} alone: what finding the files costs;</li>
+ *   <li>{@code scanAll}: the index of every service in every environment (5,000 markers, every file
+ *       parsed), what {@code status} needs; no baseline.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -152,6 +156,23 @@ public class ManifestBenchmark {
     public long grepSed(Tree t, Processes p) {
         return Proc.runTimed(Proc.timed(t.tree.sed(), BenchEnv.bash("manifest-sed.sh", t.tree.sed().toString(), ENV,
                 t.service.path(), t.next()), p.err), p.err);
+    }
+
+    /**
+     * The index of every (environment, service) pair, files listed from the git index.
+     *
+     * @param t the tree
+     * @return the index
+     */
+    @Benchmark
+    @Warmup(iterations = 1, time = 2)
+    @Measurement(iterations = 3, time = 2)
+    public MarkerIndex scanAll(Tree t) {
+        List<ServiceId> services = new ArrayList<>();
+        for (int i = 0; i < t.tree.services(); i++) {
+            services.add(ServiceId.of(ManifestTree.service(i)));
+        }
+        return MarkerIndex.scan(indexed(t.tree.slipway()), GitOps.DEFAULT, ManifestTree.ENVIRONMENTS, services);
     }
 
     /**

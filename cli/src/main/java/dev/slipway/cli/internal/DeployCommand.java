@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code slipway deploy}: sets a version at every marker of a service in an environment, renders, and with the
@@ -27,6 +29,9 @@ final class DeployCommand implements Callable<Integer> {
 
     @ParentCommand
     private SlipwayCommand slipway;
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--service", paramLabel = "S", required = true, description = "The service, such as services/go-backend.")
     private String service;
@@ -51,8 +56,18 @@ final class DeployCommand implements Callable<Integer> {
         Slipway facade = slipway.slipway();
         write.checkWait(facade);
         DeployResult result = facade.deploy(ServiceId.of(service), environment, version, options);
+        if (!result.changed() && !slipway.json()) {
+            note(spec, service + " already runs " + version + " in " + environment + "; nothing changed");
+        }
         write.awaitIfAsked(facade, result, options);
         return slipway.print(render(result, slipway.json(), false));
+    }
+
+    /** A one-line note on the error stream (never under --json, whose output stands alone). */
+    static void note(CommandSpec spec, String text) {
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        err.println("slipway: " + text);
+        err.flush();
     }
 
     /** The output of a deployment: its files (or, for a rollback, its version), or the JSON object. */

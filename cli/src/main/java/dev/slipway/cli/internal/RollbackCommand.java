@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code slipway rollback}: deploys the previous (or a given earlier) version of a service in an environment. */
 @Command(
@@ -23,6 +25,9 @@ final class RollbackCommand implements Callable<Integer> {
 
     @ParentCommand
     private SlipwayCommand slipway;
+
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--service", paramLabel = "S", required = true, description = "The service, such as services/go-backend.")
     private String service;
@@ -46,6 +51,10 @@ final class RollbackCommand implements Callable<Integer> {
         Slipway facade = slipway.slipway();
         write.checkWait(facade);
         DeployResult result = facade.rollback(ServiceId.of(service), environment, Optional.ofNullable(to), options);
+        if (!result.changed() && !slipway.json()) {
+            DeployCommand.note(spec, service + " already runs " + result.single().version() + " in " + environment
+                    + "; nothing changed");
+        }
         write.awaitIfAsked(facade, result, options);
         return slipway.print(DeployCommand.render(result, slipway.json(), true));
     }

@@ -97,6 +97,10 @@ class DeployCommandsTest {
         CliRun again = run("deploy", "--service", "services/web", "--env", "staging", "--version", "0.1.1-rc0002-gbbbbbbb",
                 "--push", "--json");
         assertThat(again.out()).contains("\"files\": []").contains("\"commit\": null");
+        assertThat(again.err()).isEmpty();
+        CliRun plain = run("deploy", "--service", "services/web", "--env", "staging", "--version", "0.1.1-rc0002-gbbbbbbb", "--push");
+        assertThat(plain.out()).isEmpty();
+        assertThat(plain.err()).isEqualTo("slipway: services/web already runs 0.1.1-rc0002-gbbbbbbb in staging; nothing changed\n");
         assertThat(git.text(remote, "rev-parse", "main")).isEqualTo(tip);
     }
 

@@ -53,6 +53,12 @@ class MarkerEditsTest {
             "in a sequence item | `c:\n  - name: web\n    tag: 1.0.0 # staging_services/web\n` | `c:\n  - name: web\n    tag: 0.2.0-rc0001-gabcdef0 # staging_services/web\n`",
             "first key of an item | `c:\n  - tag: 1.0.0 # staging_services/web\n` | `c:\n  - tag: 0.2.0-rc0001-gabcdef0 # staging_services/web\n`",
             "quoted key | `\"tag\": 1.0.0 # staging_services/web\n` | `\"tag\": 0.2.0-rc0001-gabcdef0 # staging_services/web\n`",
+            "CR line breaks | `a: 1\rtag: 1.0.0 # staging_services/web\rb: 2\r` | `a: 1\rtag: 0.2.0-rc0001-gabcdef0 # staging_services/web\rb: 2\r`",
+            "tab after the colon | `tag:\t1.0.0\t\t# staging_services/web\n` | `tag:\t0.2.0-rc0001-gabcdef0\t\t# staging_services/web\n`",
+            "duplicate keys | `tag: 0\ntag: 1.0.0 # staging_services/web\ntag: 2\n` | `tag: 0\ntag: 0.2.0-rc0001-gabcdef0 # staging_services/web\ntag: 2\n`",
+            "explicit document markers | `%YAML 1.2\n---\ntag: 1 # staging_services/web\n...\n` | `%YAML 1.2\n---\ntag: 0.2.0-rc0001-gabcdef0 # staging_services/web\n...\n`",
+            "anchors and aliases elsewhere | `a: &x 1\nb: *x\ntag: 1 # staging_services/web\n` | `a: &x 1\nb: *x\ntag: 0.2.0-rc0001-gabcdef0 # staging_services/web\n`",
+            "flow collections elsewhere | `f: [a, {b: c}]\ntag: 1 # staging_services/web\n` | `f: [a, {b: c}]\ntag: 0.2.0-rc0001-gabcdef0 # staging_services/web\n`",
         })
         void keepsEverythingElse(String name, String before, String after) {
             assertThat(edit(before, "0.2.0-rc0001-gabcdef0")).isEqualTo(after);
