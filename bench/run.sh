@@ -2,14 +2,14 @@
 # Runs every Slipway benchmark in one go and prints a Markdown table of the ratios.
 #
 #   mvn -B -Pbench -DskipTests package   # builds cli/target/slipway.jar and bench/target/benchmarks.jar
-#   bench/run.sh [--quick] [--check-only] [--baselines-only] [--parse-only]
+#   bench/run.sh [--quick] [--check-only] [--baselines-only] [--parse-only] [--only versions|changed|manifests|parse]
 #
 # The parsing benchmark compares ConventionalCommit.parse with the npm package conventional-commits-parser
 # (pinned: 7.1.4) run by node (20); the first run installs it into bench/target/node with npm.
 #
-# Generates the benchmark repository on the first run (about half a minute; cached under
-# bench/target/bench-repo), checks that Slipway's answers equal the git CLI's, then runs the JMH
-# benchmarks (about 4 minutes on 2 cores). Results: bench/target/bench-results.md and jmh-result.json.
+# Generates the benchmark repository and manifest tree on the first run (under a minute; cached under
+# bench/target), checks that Slipway's answers equal the git CLI's and grep + sed's, then runs the JMH
+# benchmarks (about 6 minutes on 2 cores). Results: bench/target/bench-results.md and jmh-result.json.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar=$root/bench/target/benchmarks.jar
