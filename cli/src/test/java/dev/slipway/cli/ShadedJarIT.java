@@ -187,6 +187,27 @@ class ShadedJarIT {
     }
 
     @Test
+    @DisplayName("slipway demo runs from the jar alone: the whole narrated flow, exit 0, no stderr noise, nothing written"
+            + " into the user's home")
+    void demo() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("demo-home"));
+        java.nio.file.Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path target = dir.resolve("demo");
+
+        Run run = java(home, "demo", "--dir", target.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("==> 11. slipway status", "DENIED: services/web 0.1.0 to production",
+                "ALLOWED: services/web 0.1.0 to production", "Done: 11 steps in ");
+        assertThat(target.resolve("platform/kubernetes/src/services/web-helm/values.production.yaml"))
+                .content().contains("version: 0.1.0 # production_services/web");
+        try (var files = Files.list(home)) {
+            assertThat(files).as("files written into HOME").isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("the merged META-INF/services lets java -jar slipway.jar adapters find git-jgit with the jar's version")
     void adapters() throws Exception {
         Run run = java("adapters");
