@@ -62,8 +62,7 @@ final class DemoCommand implements Callable<Integer> {
         sb.append('\n').append("Done: ").append(run.steps()).append(" steps in ").append(seconds).append(" s. Explore it:\n")
                 .append("  git -C ").append(run.repository()).append(" log --oneline --decorate\n")
                 .append("  slipway --repo ").append(run.repository()).append(" status --local\n")
-                .append("  slipway --repo ").append(run.repository())
-                .append(" promote --service services/web --to production --dry-run\n");
+                .append("  slipway --repo ").append(run.repository()).append(" version --all\n");
         return slipway.print(sb.toString());
     }
 
