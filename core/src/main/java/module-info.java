@@ -8,8 +8,11 @@ module dev.slipway.core {
 
     exports dev.slipway.core;
     exports dev.slipway.core.config;
+    exports dev.slipway.core.manifest;
     exports dev.slipway.core.memory;
+    exports dev.slipway.core.promotion;
 
     uses dev.slipway.spi.GitBackend;
+    uses dev.slipway.spi.RegistryBackend;
     uses dev.slipway.spi.CdBackend;
 }

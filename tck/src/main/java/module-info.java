@@ -11,7 +11,9 @@ module dev.slipway.tck {
     exports dev.slipway.tck;
     exports dev.slipway.tck.git;
     exports dev.slipway.tck.cd;
+    exports dev.slipway.tck.registry;
     // JUnit and jqwik call the kits' package-private lifecycle methods and set their @TempDir fields
     opens dev.slipway.tck.git;
     opens dev.slipway.tck.cd;
+    opens dev.slipway.tck.registry;
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A commit message under <a href="https://www.conventionalcommits.org/en/v1.0.0/">Conventional Commits
@@ -49,13 +47,6 @@ import java.util.regex.Pattern;
 public record ConventionalCommit(String type, Optional<String> scope, boolean breaking, String description,
         Optional<String> body, List<Footer> footers, Optional<String> revertedCommit) {
 
-    private static final Pattern TYPE = Pattern.compile("[a-z0-9_]+");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+|BREAKING CHANGE");
-    private static final Pattern FOOTER = Pattern.compile("([A-Za-z0-9_-]+|BREAKING CHANGE)(: | #)(.*)", Pattern.DOTALL);
-    private static final Pattern BREAKING_LINE = Pattern.compile("(?:\\* )?BREAKING[ -]CHANGE:(?: .*)?", Pattern.DOTALL);
-    private static final Pattern REVERT_HEADER = Pattern.compile("Revert \"(.*)\"", Pattern.DOTALL);
-    private static final Pattern REVERTS_LINE = Pattern.compile("This reverts commit ([0-9a-fA-F]{4,64})(?:[.,].*)?", Pattern.DOTALL);
-    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,64}");
 
     /**
      * A footer: a token and its value.
@@ -74,7 +65,7 @@ public record ConventionalCommit(String type, Optional<String> scope, boolean br
         public Footer {
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(value, "value");
-            if (!TOKEN.matcher(token).matches()) {
+            if (!isToken(token)) {
                 throw new InvalidInputException(token, "invalid footer token \"" + token
                         + "\": expected letters, digits, '_' and '-' (such as Signed-off-by) or BREAKING CHANGE");
             }
@@ -105,7 +96,7 @@ public record ConventionalCommit(String type, Optional<String> scope, boolean br
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(revertedCommit, "revertedCommit");
         footers = List.copyOf(footers);
-        if (!TYPE.matcher(type).matches()) {
+        if (!isType(type)) {
             throw new InvalidInputException(type, "invalid commit type \"" + type
                     + "\": expected a lower-case word of letters, digits and '_', such as feat");
         }
@@ -122,7 +113,8 @@ public record ConventionalCommit(String type, Optional<String> scope, boolean br
         }
         if (revertedCommit.isPresent()) {
             String sha = revertedCommit.get();
-            if (!HEX.matcher(sha).matches()) {
+            if (sha.length() < 4 || sha.length() > 64 || !sha.chars().allMatch(c -> c >= '0' && c <= '9'
+                    || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
                 throw new InvalidInputException(sha, "invalid reverted commit \"" + sha
                         + "\": expected 4 to 64 hex digits");
             }
@@ -135,176 +127,389 @@ public record ConventionalCommit(String type, Optional<String> scope, boolean br
     /**
      * Reads a commit message (see the class description for the rules).
      *
+     * <p>One pass over the message finds the lines; the header, the footer paragraphs and the breaking-change
+     * lines are then recognised by scanning characters, without regular expressions or per-line strings, so
+     * that parsing a whole history stays cheap (the {@code bench} module measures it).
+     *
      * @param message the full commit message
      * @return the conventional commit, or empty if the message is not one (merges, fixups, free text)
      * @throws NullPointerException if the message is null
      */
     public static Optional<ConventionalCommit> parse(String message) {
         Objects.requireNonNull(message, "message");
-        List<String> raw = new ArrayList<>(List.of(message.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)));
+        String text = message.indexOf('\r') < 0 ? message : message.replace("\r\n", "\n").replace('\r', '\n');
+        Lines lines = new Lines(text);
+        int n = lines.count;
         int first = 0;
-        while (first < raw.size() && raw.get(first).isBlank()) {
+        while (first < n && lines.isEmpty(first)) {
             first++;
         }
-        if (first == raw.size()) {
+        if (first == n) {
             return Optional.empty();
         }
-        String headerLine = raw.get(first);
-        List<String> rest = new ArrayList<>();
-        for (String line : raw.subList(first + 1, raw.size())) {
-            rest.add(line.stripTrailing());
+        int restStart = first + 1;
+        int restEnd = n;
+        while (restEnd > restStart && lines.isEmpty(restEnd - 1)) {
+            restEnd--;
         }
-        while (!rest.isEmpty() && rest.get(rest.size() - 1).isEmpty()) {
-            rest.remove(rest.size() - 1);
+        while (restStart < restEnd && lines.isEmpty(restStart)) {
+            restStart++;
         }
-        while (!rest.isEmpty() && rest.get(0).isEmpty()) {
-            rest.remove(0);
+        int footerStart = lines.footerStart(restStart, restEnd);
+        int bodyEnd = footerStart;
+        while (bodyEnd > restStart && lines.isEmpty(bodyEnd - 1)) {
+            bodyEnd--;
         }
-        Optional<String> reverted = revertedIfAny(rest);
-        int footerStart = footerStart(rest);
-        List<String> bodyLines = new ArrayList<>(rest.subList(0, footerStart));
-        while (!bodyLines.isEmpty() && bodyLines.get(bodyLines.size() - 1).isEmpty()) {
-            bodyLines.remove(bodyLines.size() - 1);
-        }
-        Optional<String> body = bodyLines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", bodyLines));
-        List<Footer> footers = footers(rest.subList(footerStart, rest.size()));
-
-        Matcher revert = REVERT_HEADER.matcher(headerLine.stripTrailing());
-        if (revert.matches() && reverted.isPresent()) {
-            return Optional.of(new ConventionalCommit("revert", Optional.empty(), false, revert.group(1), body, footers,
-                    reverted));
-        }
-        return header(headerLine).map(h -> {
-            boolean breaking = h.bang || rest.stream().anyMatch(line -> BREAKING_LINE.matcher(line).matches());
-            return new ConventionalCommit(h.type, h.scope, breaking, h.description, body, footers,
-                    h.type.equals("revert") ? reverted : Optional.empty());
-        });
-    }
-
-    private static Optional<String> revertedIfAny(List<String> lines) {
-        for (String line : lines) {
-            Matcher m = REVERTS_LINE.matcher(line);
-            if (m.matches()) {
-                return Optional.of(m.group(1));
+        int headerStart = lines.start[first];
+        int headerEnd = lines.rawEnd[first];
+        if (text.startsWith("Revert \"", headerStart)) {
+            int end = lines.end[first];
+            if (end - headerStart >= 9 && text.charAt(end - 1) == '"') {
+                Optional<String> reverted = lines.reverted(restStart, restEnd);
+                if (reverted.isPresent()) {
+                    return Optional.of(new ConventionalCommit("revert", Optional.empty(), false,
+                            text.substring(headerStart + 8, end - 1), lines.join(restStart, bodyEnd),
+                            lines.footers(footerStart, restEnd), reverted));
+                }
             }
         }
-        return Optional.empty();
-    }
-
-    private record Header(String type, Optional<String> scope, boolean bang, String description) {
-    }
-
-    private static Optional<Header> header(String line) {
-        if (line.startsWith("fixup! ") || line.startsWith("squash! ") || line.startsWith("amend! ") || line.startsWith("Merge ")) {
+        // header: type(scope)!: description
+        if (text.startsWith("fixup! ", headerStart) || text.startsWith("squash! ", headerStart)
+                || text.startsWith("amend! ", headerStart) || text.startsWith("Merge ", headerStart)) {
             return Optional.empty();
         }
-        int i = 0;
-        while (i < line.length() && isWordChar(line.charAt(i))) {
-            i++;
+        int i = headerStart;
+        boolean upper = false;
+        while (i < headerEnd) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+                i++;
+            } else if (c >= 'A' && c <= 'Z') {
+                upper = true;
+                i++;
+            } else {
+                break;
+            }
         }
-        if (i == 0) {
+        if (i == headerStart) {
             return Optional.empty();
         }
-        String type = line.substring(0, i).toLowerCase(Locale.ROOT);
+        String type = text.substring(headerStart, i);
+        if (upper) {
+            type = type.toLowerCase(Locale.ROOT);
+        }
         Optional<String> scope = Optional.empty();
-        if (i < line.length() && line.charAt(i) == '(') {
+        if (i < headerEnd && text.charAt(i) == '(') {
             int depth = 0;
             int close = -1;
-            for (int j = i; j < line.length(); j++) {
-                char c = line.charAt(j);
+            for (int j = i; j < headerEnd; j++) {
+                char c = text.charAt(j);
                 if (c == '(') {
                     depth++;
-                } else if (c == ')') {
-                    depth--;
-                    if (depth == 0) {
-                        close = j;
-                        break;
-                    }
+                } else if (c == ')' && --depth == 0) {
+                    close = j;
+                    break;
                 }
             }
             if (close < 0) {
                 return Optional.empty();
             }
-            String text = line.substring(i + 1, close);
-            scope = text.isBlank() ? Optional.empty() : Optional.of(text);
+            if (!isBlank(text, i + 1, close)) {
+                scope = Optional.of(text.substring(i + 1, close));
+            }
             i = close + 1;
         }
         boolean bang = false;
-        if (i < line.length() && line.charAt(i) == '!') {
+        if (i < headerEnd && text.charAt(i) == '!') {
             bang = true;
             i++;
         }
-        if (!line.startsWith(": ", i)) {
+        if (i + 1 >= headerEnd || text.charAt(i) != ':' || text.charAt(i + 1) != ' ') {
             return Optional.empty();
         }
-        String description = line.substring(i + 2).strip();
-        return Optional.of(new Header(type, scope, bang, description));
-    }
-
-    private static boolean isWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        int d = i + 2;
+        int e = lines.end[first];
+        while (d < e && isWhitespace(text.charAt(d))) {
+            d++;
+        }
+        String description = d >= e ? "" : text.substring(d, e);
+        boolean breaking = bang || lines.anyBreakingLine(restStart, restEnd);
+        Optional<String> reverted = type.equals("revert") ? lines.reverted(restStart, restEnd) : Optional.empty();
+        return Optional.of(new ConventionalCommit(type, scope, breaking, description, lines.join(restStart, bodyEnd),
+                lines.footers(footerStart, restEnd), reverted));
     }
 
     private static boolean hasLineBreak(String text) {
         return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
     }
 
-    /** Where the footers begin: the first of the trailing paragraphs that all start with a footer line. */
-    private static int footerStart(List<String> lines) {
-        int start = lines.size();
-        int end = lines.size();
-        while (end > 0) {
-            int paragraphStart = end;
-            while (paragraphStart > 0 && !lines.get(paragraphStart - 1).isEmpty()) {
-                paragraphStart--;
-            }
-            if (paragraphStart == end || footerLine(lines.get(paragraphStart)) == null) {
-                break;
-            }
-            start = paragraphStart;
-            end = paragraphStart;
-            while (end > 0 && lines.get(end - 1).isEmpty()) {
-                end--;
+    /** {@code [a-z0-9_]+}. */
+    private static boolean isType(String type) {
+        if (type.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < type.length(); k++) {
+            char c = type.charAt(k);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
             }
         }
-        return start;
+        return true;
     }
 
-    /** A footer line's match, or null; a breaking-change token takes only the {@code ": "} separator. */
-    private static Matcher footerLine(String line) {
-        Matcher m = FOOTER.matcher(line);
-        if (!m.matches()) {
-            return null;
+    /** {@code [A-Za-z0-9_-]+} or {@code BREAKING CHANGE}. */
+    private static boolean isToken(String token) {
+        if (token.equals("BREAKING CHANGE")) {
+            return true;
         }
-        String token = m.group(1);
-        boolean breakingToken = token.equals("BREAKING CHANGE") || token.equals("BREAKING-CHANGE");
-        return breakingToken && m.group(2).equals(" #") ? null : m;
+        if (token.isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < token.length(); k++) {
+            char c = token.charAt(k);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static List<Footer> footers(List<String> lines) {
-        List<Footer> footers = new ArrayList<>();
-        String token = null;
-        StringBuilder value = new StringBuilder();
-        for (String line : lines) {
-            if (line.isEmpty()) {
-                continue;
+    /** {@link Character#isWhitespace}, with printable ASCII answered without the call. */
+    private static boolean isWhitespace(char c) {
+        return (c <= ' ' || c >= 0x7f) && Character.isWhitespace(c);
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!isWhitespace(text.charAt(k))) {
+                return false;
             }
-            Matcher m = footerLine(line);
-            if (m != null) {
-                if (token != null) {
-                    footers.add(new Footer(token, value.toString()));
+        }
+        return true;
+    }
+
+    /**
+     * The lines of a message ({@code \n}-separated, {@code \r} already normalised) as offsets: where each
+     * starts, where it ends, and where it ends without trailing whitespace.
+     */
+    private static final class Lines {
+
+        private static final int[] NONE = new int[0];
+
+        final String text;
+        int count;
+        int[] start = NONE;
+        int[] rawEnd = NONE;
+        /** End without trailing whitespace ({@code stripTrailing}); equal to the start for a blank line. */
+        int[] end = NONE;
+
+        Lines(String text) {
+            this.text = text;
+            int len = text.length();
+            int capacity = 8;
+            start = new int[capacity];
+            rawEnd = new int[capacity];
+            end = new int[capacity];
+            int s = 0;
+            while (true) {
+                int nl = text.indexOf('\n', s);
+                int re = nl < 0 ? len : nl;
+                if (count == capacity) {
+                    capacity *= 2;
+                    start = java.util.Arrays.copyOf(start, capacity);
+                    rawEnd = java.util.Arrays.copyOf(rawEnd, capacity);
+                    end = java.util.Arrays.copyOf(end, capacity);
                 }
-                token = m.group(1);
-                value.setLength(0);
-                value.append(m.group(3));
-            } else if (token != null) {
-                value.append('\n').append(line);
+                int te = re;
+                while (te > s && isWhitespace(text.charAt(te - 1))) {
+                    te--;
+                }
+                start[count] = s;
+                rawEnd[count] = re;
+                end[count] = te;
+                count++;
+                if (nl < 0) {
+                    break;
+                }
+                s = nl + 1;
             }
         }
-        if (token != null) {
-            footers.add(new Footer(token, value.toString()));
+
+        boolean isEmpty(int line) {
+            return end[line] == start[line];
         }
-        return footers;
+
+        boolean startsWith(int line, String prefix) {
+            return end[line] - start[line] >= prefix.length() && text.startsWith(prefix, start[line]);
+        }
+
+        /** The lines joined by {@code \n}, each without trailing whitespace; empty for no lines. */
+        Optional<String> join(int from, int to) {
+            if (from >= to) {
+                return Optional.empty();
+            }
+            boolean exact = true;
+            for (int k = from; k < to - 1; k++) {
+                if (end[k] != rawEnd[k]) {
+                    exact = false;
+                    break;
+                }
+            }
+            if (exact) {
+                return Optional.of(text.substring(start[from], end[to - 1]));
+            }
+            StringBuilder sb = new StringBuilder(end[to - 1] - start[from]);
+            for (int k = from; k < to; k++) {
+                if (k > from) {
+                    sb.append('\n');
+                }
+                sb.append(text, start[k], end[k]);
+            }
+            return Optional.of(sb.toString());
+        }
+
+        /**
+         * Where the footers begin: the first of the trailing paragraphs that all start with a footer line
+         * ({@code to} when there are none).
+         */
+        int footerStart(int from, int to) {
+            int footers = to;
+            int stop = to;
+            while (stop > from) {
+                int paragraph = stop;
+                while (paragraph > from && !isEmpty(paragraph - 1)) {
+                    paragraph--;
+                }
+                if (paragraph == stop || separator(paragraph) < 0) {
+                    break;
+                }
+                footers = paragraph;
+                stop = paragraph;
+                while (stop > from && isEmpty(stop - 1)) {
+                    stop--;
+                }
+            }
+            return footers;
+        }
+
+        /**
+         * Where a footer line's token ends ({@code Token: value}, {@code Token #value}, the token of letters,
+         * digits, {@code _} and {@code -}, or {@code BREAKING CHANGE}, which takes only {@code ": "}), or -1.
+         */
+        int separator(int line) {
+            int s = start[line];
+            int e = end[line];
+            int k = s;
+            while (k < e) {
+                char c = text.charAt(k);
+                if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
+                    k++;
+                } else {
+                    break;
+                }
+            }
+            if (k > s && k + 1 < e) {
+                char c0 = text.charAt(k);
+                char c1 = text.charAt(k + 1);
+                if (c0 == ':' && c1 == ' ' || c0 == ' ' && c1 == '#') {
+                    boolean breakingToken = k - s == 15 && text.startsWith("BREAKING-CHANGE", s);
+                    return breakingToken && c0 == ' ' ? -1 : k;
+                }
+            }
+            if (k - s == 8 && e - s >= 17 && text.startsWith("BREAKING CHANGE", s)) {
+                char c0 = text.charAt(s + 15);
+                char c1 = text.charAt(s + 16);
+                return c0 == ':' && c1 == ' ' ? s + 15 : -1;
+            }
+            return -1;
+        }
+
+        /** The footers of the lines (blank lines skipped, other lines continue the previous footer's value). */
+        List<Footer> footers(int from, int to) {
+            if (from >= to) {
+                return List.of();
+            }
+            List<Footer> out = new ArrayList<>(2);
+            String token = null;
+            int valueStart = 0;
+            int valueEnd = 0;
+            StringBuilder more = null;
+            for (int k = from; k < to; k++) {
+                if (isEmpty(k)) {
+                    continue;
+                }
+                int sep = separator(k);
+                if (sep >= 0) {
+                    if (token != null) {
+                        out.add(new Footer(token, value(valueStart, valueEnd, more)));
+                    }
+                    token = text.substring(start[k], sep);
+                    valueStart = sep + 2;
+                    valueEnd = end[k];
+                    more = null;
+                } else {
+                    if (more == null) {
+                        more = new StringBuilder();
+                    }
+                    more.append('\n').append(text, start[k], end[k]);
+                }
+            }
+            if (token != null) {
+                out.add(new Footer(token, value(valueStart, valueEnd, more)));
+            }
+            return out;
+        }
+
+        private String value(int from, int to, StringBuilder more) {
+            String first = from >= to ? "" : text.substring(from, to);
+            return more == null ? first : first + more;
+        }
+
+        /** Whether a line is {@code BREAKING CHANGE:} or {@code BREAKING-CHANGE:} (optionally after {@code "* "}), alone or before a space. */
+        boolean anyBreakingLine(int from, int to) {
+            for (int k = from; k < to; k++) {
+                int s = start[k];
+                int e = end[k];
+                if (e - s < 16) {
+                    continue;
+                }
+                char c = text.charAt(s);
+                if (c == '*' && text.charAt(s + 1) == ' ') {
+                    s += 2;
+                } else if (c != 'B') {
+                    continue;
+                }
+                if (e - s >= 16 && text.startsWith("BREAKING", s) && (text.charAt(s + 8) == ' ' || text.charAt(s + 8) == '-')
+                        && text.startsWith("CHANGE:", s + 9) && (e == s + 16 || text.charAt(s + 16) == ' ')) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The id of the first {@code This reverts commit <sha>} line (4 to 64 hex digits, then the end, '.' or ','). */
+        Optional<String> reverted(int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (!startsWith(k, "This reverts commit ")) {
+                    continue;
+                }
+                int s = start[k] + 20;
+                int e = end[k];
+                int h = s;
+                while (h < e && isHex(text.charAt(h))) {
+                    h++;
+                }
+                int digits = h - s;
+                if (digits >= 4 && digits <= 64 && (h == e || text.charAt(h) == '.' || text.charAt(h) == ',')) {
+                    return Optional.of(text.substring(s, h));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private static boolean isHex(char c) {
+            return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+        }
     }
 
     /**

@@ -29,7 +29,9 @@ class ApiSanityTest {
     private static final List<Class<? extends Throwable>> EXCEPTIONS = List.of(SlipwayException.class,
             InvalidInputException.class, InvalidVersionException.class, InvalidServiceIdException.class,
             InvalidReleaseTagException.class, InvalidImageTagException.class, InvalidPatternException.class,
-            CountOverflowException.class, InvalidConfigurationException.class, BackendException.class);
+            CountOverflowException.class, InvalidConfigurationException.class, BackendException.class,
+            InvalidDigestException.class, InvalidImageRepositoryException.class, ImageNotFoundException.class,
+            ImageRepositoryNotFoundException.class, ImageTagConflictException.class);
 
     @Nested
     @DisplayName("EqualsTester: equal groups and distinct groups")
@@ -138,6 +140,31 @@ class ApiSanityTest {
         }
 
         @Test
+        void registryValues() {
+            String hex = "a".repeat(64);
+            new EqualsTester()
+                    .addEqualityGroup(Digest.of("sha256:" + hex), new Digest("sha256:" + hex))
+                    .addEqualityGroup(Digest.of("sha256:" + "b".repeat(64)))
+                    .addEqualityGroup(Digest.of("sha512:" + "a".repeat(128)))
+                    .testEquals();
+            new EqualsTester()
+                    .addEqualityGroup(ImageRepository.of("ghcr.io/acme/web"), new ImageRepository("ghcr.io/acme/web"))
+                    .addEqualityGroup(ImageRepository.of("acme/web"))
+                    .addEqualityGroup(ImageRepository.of("ghcr.io/acme/web-api"))
+                    .testEquals();
+            dev.slipway.spi.RegistrySettings none = dev.slipway.spi.RegistrySettings.NONE;
+            new EqualsTester()
+                    .addEqualityGroup(none, new dev.slipway.spi.RegistrySettings(java.util.Optional.empty(),
+                            java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()))
+                    .addEqualityGroup(none.withUrl(java.net.URI.create("https://ghcr.io")),
+                            none.withUrl(java.net.URI.create("https://ghcr.io")))
+                    .addEqualityGroup(none.withRegion("us-east-1"))
+                    .addEqualityGroup(none.withEndpoint(java.net.URI.create("http://127.0.0.1:4566")))
+                    .addEqualityGroup(none.withCredentials("env"))
+                    .testEquals();
+        }
+
+        @Test
         void branchName() {
             new EqualsTester()
                     .addEqualityGroup(BranchName.of("main"), new BranchName("main"))
@@ -197,6 +224,48 @@ class ApiSanityTest {
                     .addEqualityGroup(new dev.slipway.spi.GitCommit(c, List.of(), "m", t, List.of("a")))
                     .testEquals();
         }
+
+        @Test
+        void writeSide() {
+            byte[] bytes = {1, 2};
+            new EqualsTester()
+                    .addEqualityGroup(dev.slipway.spi.FileChange.write("a/b", bytes), dev.slipway.spi.FileChange.write("a/b", new byte[] {1, 2}),
+                            new dev.slipway.spi.FileChange("a/b", java.util.Optional.of(bytes)))
+                    .addEqualityGroup(dev.slipway.spi.FileChange.write("a/b", new byte[] {1}))
+                    .addEqualityGroup(dev.slipway.spi.FileChange.write("a/c", bytes))
+                    .addEqualityGroup(dev.slipway.spi.FileChange.delete("a/b"), dev.slipway.spi.FileChange.delete("a/b"))
+                    .testEquals();
+            new EqualsTester()
+                    .addEqualityGroup(dev.slipway.spi.PushSpec.of("refs/heads/main"), new dev.slipway.spi.PushSpec("refs/heads/main", "refs/heads/main"))
+                    .addEqualityGroup(new dev.slipway.spi.PushSpec(COMMIT, "refs/heads/main"))
+                    .testEquals();
+            new EqualsTester()
+                    .addEqualityGroup(new dev.slipway.spi.PushResult("refs/heads/main", dev.slipway.spi.PushResult.Status.OK, java.util.Optional.empty()),
+                            new dev.slipway.spi.PushResult("refs/heads/main", dev.slipway.spi.PushResult.Status.OK, java.util.Optional.empty()))
+                    .addEqualityGroup(new dev.slipway.spi.PushResult("refs/heads/main", dev.slipway.spi.PushResult.Status.REJECTED_OTHER,
+                            java.util.Optional.of("hook declined")))
+                    .testEquals();
+        }
+
+        @Test
+        void writeSideValidation() {
+            for (String bad : List.of("", "/abs", "a//b", "a/../b", "./a", "a/", ".git/config", "a\\b")) {
+                assertThatThrownBy(() -> dev.slipway.spi.FileChange.delete(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+            }
+            byte[] bytes = {1};
+            dev.slipway.spi.FileChange change = dev.slipway.spi.FileChange.write("a", bytes);
+            bytes[0] = 9;
+            assertThat(change.content().orElseThrow()).containsExactly(1);
+            change.content().orElseThrow()[0] = 7;
+            assertThat(change.content().orElseThrow()).containsExactly(1);
+            assertThat(change).hasToString("FileChange[a, 1 bytes]");
+            assertThatThrownBy(() -> new dev.slipway.spi.PushSpec("", "refs/heads/main")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> new dev.slipway.spi.PushSpec("main", "main")).isInstanceOf(IllegalArgumentException.class);
+            assertThat(new dev.slipway.spi.PushResult("r", dev.slipway.spi.PushResult.Status.REJECTED_REMOTE_CHANGED, java.util.Optional.empty())
+                    .remoteMoved()).isTrue();
+            assertThat(new dev.slipway.spi.PushResult("r", dev.slipway.spi.PushResult.Status.UP_TO_DATE, java.util.Optional.empty())
+                    .isSuccess()).isTrue();
+        }
     }
 
     @Nested
@@ -209,6 +278,9 @@ class ApiSanityTest {
                     .setDefault(ServiceId.class, WEB)
                     .setDefault(StagingScheme.class, StagingScheme.DEFAULT)
                     .setDefault(TagPattern.class, TagPattern.DEFAULT)
+                    .setDefault(ImageRepository.class, ImageRepository.of("ghcr.io/acme/web"))
+                    .setDefault(ImageTag.class, ImageTag.of("0.2.3"))
+                    .setDefault(Digest.class, Digest.sha256("x"))
                     .setDefault(BigInteger.class, BigInteger.ONE);
         }
 
@@ -228,6 +300,10 @@ class ApiSanityTest {
             all(dev.slipway.spi.GitTag.class, new dev.slipway.spi.GitTag("a", CommitId.of(COMMIT), true));
             all(dev.slipway.spi.GitCommit.class, new dev.slipway.spi.GitCommit(CommitId.of(COMMIT), List.of(), "m",
                     java.time.Instant.EPOCH, List.of()));
+            all(dev.slipway.spi.FileChange.class, dev.slipway.spi.FileChange.write("a", new byte[] {1}));
+            all(dev.slipway.spi.PushSpec.class, dev.slipway.spi.PushSpec.of("refs/heads/main"));
+            all(dev.slipway.spi.PushResult.class, new dev.slipway.spi.PushResult("r", dev.slipway.spi.PushResult.Status.OK,
+                    java.util.Optional.empty()));
         }
 
         @Test
@@ -271,6 +347,13 @@ class ApiSanityTest {
         @Test
         void imageTag() {
             all(ImageTag.class, ImageTag.of("latest"));
+        }
+
+        @Test
+        void registryValues() {
+            all(Digest.class, Digest.sha256("x"));
+            all(ImageRepository.class, ImageRepository.of("ghcr.io/acme/web"), ImageRepository.of("web"));
+            all(dev.slipway.spi.RegistrySettings.class, dev.slipway.spi.RegistrySettings.NONE);
         }
 
         @Test
@@ -388,8 +471,19 @@ class ApiSanityTest {
         }
 
         @Test
+        void registryValues() throws Exception {
+            new ClassSanityTester().setDistinctValues(String.class, "sha256:" + "a".repeat(64), "sha256:" + "b".repeat(64))
+                    .forAllPublicStaticMethods(Digest.class).thatReturn(Digest.class).testEquals().testNulls();
+            new ClassSanityTester().setDistinctValues(String.class, "ghcr.io/acme/web", "acme/web")
+                    .forAllPublicStaticMethods(ImageRepository.class).thatReturn(ImageRepository.class).testEquals().testNulls();
+        }
+
+        @Test
         void exceptions() {
-            ClassSanityTester tester = new ClassSanityTester().setDefault(Version.class, V123).setDefault(ServiceId.class, WEB);
+            ClassSanityTester tester = new ClassSanityTester().setDefault(Version.class, V123).setDefault(ServiceId.class, WEB)
+                    .setDefault(ImageRepository.class, ImageRepository.of("ghcr.io/acme/web"))
+                    .setDefault(ImageTag.class, ImageTag.of("0.2.3"))
+                    .setDefault(Digest.class, Digest.sha256("x"));
             for (Class<? extends Throwable> type : EXCEPTIONS) {
                 tester.testNulls(type);
             }

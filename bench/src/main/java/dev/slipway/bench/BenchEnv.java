@@ -15,6 +15,8 @@ import java.util.List;
  *   <li>{@code slipway.bench.cache}: the cache of generated repositories (default
  *       {@code bench/target/bench-repo})</li>
  *   <li>{@code slipway.bench.cliJar}: the CLI's self-contained jar (default {@code cli/target/slipway.jar})</li>
+ *   <li>{@code slipway.bench.node}: where {@code bench/run.sh} installed conventional-commits-parser with npm
+ *       (default {@code bench/target/node}); the commit corpus is written there too</li>
  * </ul>
  */
 public final class BenchEnv {
@@ -30,6 +32,29 @@ public final class BenchEnv {
     public static BenchRepo repo() {
         return RepoGenerator.ensure(Path.of(System.getProperty("slipway.bench.cache", "bench/target/bench-repo")),
                 RepoSpec.DEFAULT);
+    }
+
+    /**
+     * The generated GitOps tree of the manifest benchmark (generated now when it is not cached).
+     *
+     * @return the tree
+     */
+    public static ManifestTree manifestTree() {
+        return ManifestTree.ensure(Path.of(System.getProperty("slipway.bench.manifests", "bench/target/bench-manifests")),
+                ManifestTree.SERVICES, ManifestTree.SEED);
+    }
+
+    /**
+     * The benchmarks' own jar (its main classes run as whole processes).
+     *
+     * @return its absolute path
+     */
+    public static Path benchJar() {
+        try {
+            return Path.of(BenchEnv.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -86,5 +111,48 @@ public final class BenchEnv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The directory holding {@code node_modules/conventional-commits-parser}, the node script and the corpus.
+     *
+     * @return its absolute path
+     * @throws IllegalStateException if conventional-commits-parser is not installed there
+     */
+    public static Path nodeDir() {
+        Path dir = Path.of(System.getProperty("slipway.bench.node", "bench/target/node")).toAbsolutePath();
+        if (!Files.isRegularFile(dir.resolve("node_modules/conventional-commits-parser/package.json"))) {
+            throw new IllegalStateException("conventional-commits-parser is not installed in " + dir
+                    + ": bench/run.sh installs it (npm install --prefix " + dir + " conventional-commits-parser@7.1.4)");
+        }
+        return dir;
+    }
+
+    /**
+     * The commit corpus file, written on first use.
+     *
+     * @return the file
+     */
+    public static Path corpus() {
+        return CommitCorpus.ensure(nodeDir());
+    }
+
+    /**
+     * The command that runs the node script ({@code ccp-bench.mjs}, written next to {@code node_modules}).
+     *
+     * @param mode {@code once}, {@code serve} or {@code check}
+     * @return the command
+     */
+    public static List<String> node(String mode) {
+        Path script = nodeDir().resolve("ccp-bench.mjs");
+        try {
+            String text = Proc.resource("ccp-bench.mjs");
+            if (!Files.isRegularFile(script) || !Files.readString(script).equals(text)) {
+                Files.writeString(script, text);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("node", script.toString(), mode, corpus().toString());
     }
 }

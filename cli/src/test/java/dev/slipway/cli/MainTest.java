@@ -112,7 +112,7 @@ class MainTest {
                             "slipway: Unknown option: '--frob'; see 'slipway config --help'"),
                     Arguments.of(new String[] {"config", "--jsn"},
                             "slipway: Unknown option: '--jsn' (did you mean --json?); see 'slipway config --help'"),
-                    Arguments.of(new String[] {"frob"}, "slipway: unknown command 'frob'; see 'slipway --help'"),
+                    Arguments.of(new String[] {"xyzzy"}, "slipway: unknown command 'xyzzy'; see 'slipway --help'"),
                     Arguments.of(new String[] {"conifg"},
                             "slipway: unknown command 'conifg' (did you mean config or version?); see 'slipway --help'"),
                     Arguments.of(new String[] {"--repo"},
@@ -123,7 +123,7 @@ class MainTest {
                     Arguments.of(new String[] {"config", "extra"},
                             "slipway: Unmatched argument at index 1: 'extra'; see 'slipway config --help'"),
                     Arguments.of(new String[] {},
-                            "slipway: missing command (one of: config, version, changed, adapters, help); see 'slipway --help'"));
+                            "slipway: missing command (one of: config, version, changed, release-plan, release, deploy, promote, rollback, status, demo, adapters, help); see 'slipway --help'"));
         }
 
         @ParameterizedTest

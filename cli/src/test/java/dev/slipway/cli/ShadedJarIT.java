@@ -101,6 +101,19 @@ class ShadedJarIT {
     }
 
     @Test
+    @DisplayName("holds the registry adapters with the AWS SDK's ecr client and URL-connection client, and no Apache or Netty client")
+    void registryAdapters() {
+        assertThat(entries).contains("dev/slipway/registry/oci/OciRegistryBackend.class",
+                "dev/slipway/registry/ecr/EcrRegistryBackend.class", "software/amazon/awssdk/services/ecr/EcrClient.class",
+                "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class")
+                .noneMatch(name -> name.startsWith("software/amazon/awssdk/http/apache/"))
+                .noneMatch(name -> name.startsWith("software/amazon/awssdk/http/apache5/"))
+                .noneMatch(name -> name.startsWith("software/amazon/awssdk/http/nio/netty/"))
+                .noneMatch(name -> name.startsWith("org/apache/http/"))
+                .noneMatch(name -> name.startsWith("io/netty/"));
+    }
+
+    @Test
     @DisplayName("holds the CLI, the core, the api and picocli, and names its main class and version")
     void contents() throws IOException {
         assertThat(entries).contains("dev/slipway/cli/Main.class", "dev/slipway/cli/internal/version.properties",
@@ -174,14 +187,38 @@ class ShadedJarIT {
     }
 
     @Test
+    @DisplayName("slipway demo runs from the jar alone: the whole narrated flow, exit 0, no stderr noise, nothing written"
+            + " into the user's home")
+    void demo() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("demo-home"));
+        java.nio.file.Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path target = dir.resolve("demo");
+
+        Run run = java(home, "demo", "--dir", target.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("==> 11. slipway status", "DENIED: services/web 0.1.0 to production",
+                "ALLOWED: services/web 0.1.0 to production", "Done: 11 steps in ");
+        assertThat(target.resolve("platform/kubernetes/src/services/web-helm/values.production.yaml"))
+                .content().contains("version: 0.1.0 # production_services/web");
+        try (var files = Files.list(home)) {
+            assertThat(files).as("files written into HOME").isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("the merged META-INF/services lets java -jar slipway.jar adapters find git-jgit with the jar's version")
     void adapters() throws Exception {
         Run run = java("adapters");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).containsPattern("(?m)^GitBackend +git-jgit +" + java.util.regex.Pattern.quote(version) + " +.*slipway\\.jar$");
-        assertThat(run.out()).containsPattern("(?m)^CdBackend +cd-argocd +" + java.util.regex.Pattern.quote(version) + " +.*slipway\\.jar$");
+        String v = java.util.regex.Pattern.quote(version);
+        assertThat(run.out()).containsPattern("(?m)^GitBackend +git-jgit +" + v + " +.*slipway\\.jar$")
+                .containsPattern("(?m)^CdBackend +cd-argocd +" + v + " +.*slipway\\.jar$")
+                .containsPattern("(?m)^RegistryBackend +registry-ecr +" + v + " +.*slipway\\.jar$")
+                .containsPattern("(?m)^RegistryBackend +registry-oci +" + v + " +.*slipway\\.jar$");
     }
 
     @Test
@@ -231,5 +268,70 @@ class ShadedJarIT {
             server.stop(0);
         }
         assertThat(seen).containsExactly("/api/v1/applications/web-staging?project=default Bearer jar-token");
+    }
+
+    @Test
+    @DisplayName("from the shaded jar, registry.backend selects registry-ecr (the bundled SDK signs and sends DescribeImages)"
+            + " and registry-oci (HEAD with Docker-Content-Digest), with no SLF4J noise")
+    void registriesFromTheShadedJar() throws Exception {
+        String digest = "sha256:" + "ab".repeat(32);
+        List<String> targets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", x -> {
+            try (x) {
+                x.getRequestBody().readAllBytes();
+                String target = x.getRequestHeaders().getFirst("X-Amz-Target");
+                targets.add(x.getRequestMethod() + " " + (target != null ? target : x.getRequestURI().getPath()));
+                if (target != null) {
+                    byte[] body = ("{\"imageDetails\":[{\"imageDigest\":\"" + digest + "\"}]}").getBytes(StandardCharsets.UTF_8);
+                    x.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+                    x.sendResponseHeaders(200, body.length);
+                    x.getResponseBody().write(body);
+                } else {
+                    x.getResponseHeaders().add("Docker-Content-Digest", digest);
+                    x.sendResponseHeaders(200, -1);
+                }
+            }
+        });
+        server.start();
+        try {
+            String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
+            Run ecr = probe("{backend: registry-ecr, region: us-east-1, endpoint: \"" + endpoint + "\"}",
+                    "123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web");
+            assertThat(ecr.err()).isEmpty();
+            assertThat(ecr.exitCode()).isZero();
+            assertThat(ecr.out().trim()).isEqualTo(digest);
+            Run oci = probe("{backend: registry-oci, url: \"" + endpoint + "\", credentials: anonymous}", "team/web");
+            assertThat(oci.err()).isEmpty();
+            assertThat(oci.exitCode()).isZero();
+            assertThat(oci.out().trim()).isEqualTo(digest);
+            assertThat(targets).containsExactly("POST AmazonEC2ContainerRegistry_V20150921.DescribeImages",
+                    "HEAD /v2/team/web/manifests/1.0.0");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private Run probe(String registry, String image) throws IOException, InterruptedException {
+        Path out = dir.resolve("probe-out");
+        Path err = dir.resolve("probe-err");
+        String classPath = jar + java.io.File.pathSeparator + Path.of(RegistryProbe.class.getProtectionDomain()
+                .getCodeSource().getLocation().getPath());
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + dir, "-cp", classPath, RegistryProbe.class.getName(), registry, image, "1.0.0")
+                .directory(dir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDSHADED");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "shaded-secret");
+        builder.environment().remove("AWS_PROFILE");
+        builder.environment().put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-aws-credentials").toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the registry probe did not finish in 2 minutes");
+        }
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,8 @@
 package dev.slipway.tck;
 
 import dev.slipway.api.ConventionalCommit;
+import dev.slipway.api.Digest;
+import dev.slipway.api.ImageRepository;
 import dev.slipway.api.ImageTag;
 import dev.slipway.api.ReleaseTag;
 import dev.slipway.api.ServiceId;
@@ -333,6 +335,42 @@ public final class SlipwayArbitraries {
         Arbitrary<String> usual = Arbitraries.of("latest", "hotfix-123", "_", "a".repeat(ImageTag.MAX_LENGTH));
         return Arbitraries.frequencyOf(Tuple.of(5, grammar), Tuple.of(3, versionTags), Tuple.of(1, usual))
                 .map(ImageTag::of);
+    }
+
+    /**
+     * Image repositories: an optional registry host (public registries, ECR, loopback with a port,
+     * {@code localhost}) and one to four path components using every separator the grammar allows
+     * ({@code .}, {@code _}, {@code __}, runs of {@code -}), up to the 255-character limit. Without a host, the
+     * first of several components holds no {@code .} (it would name a host).
+     *
+     * @return valid image repositories
+     */
+    public static Arbitrary<ImageRepository> imageRepositories() {
+        Arbitrary<String> alnum = Arbitraries.strings().withChars(DIGITS + "abcdefghijklmnopqrstuvwxyz").ofMinLength(1).ofMaxLength(8);
+        Arbitrary<String> separator = Arbitraries.of(".", "_", "__", "-", "--", "---");
+        Arbitrary<String> component = Combinators.combine(alnum, Combinators.combine(separator, alnum).as(String::concat)
+                .list().ofMaxSize(3)).as((head, tail) -> head + String.join("", tail));
+        Arbitrary<String> path = component.list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("/", parts));
+        Arbitrary<Optional<String>> host = Arbitraries.of(Optional.empty(), Optional.of("ghcr.io"),
+                Optional.of("docker.io"), Optional.of("123456789012.dkr.ecr.us-east-1.amazonaws.com"),
+                Optional.of("127.0.0.1:5000"), Optional.of("localhost"), Optional.of("localhost:5000"),
+                Optional.of("Registry.Example.com:443"));
+        // without a host, a first component holding '.' would read as a host (Docker's rule): use '-' there
+        return Combinators.combine(host, path).as((h, p) -> h.map(x -> x + "/" + p).orElse(p.indexOf('/') < 0 ? p
+                        : p.substring(0, p.indexOf('/')).replace('.', '-') + p.substring(p.indexOf('/'))))
+                .filter(name -> name.length() <= ImageRepository.MAX_LENGTH)
+                .map(ImageRepository::of);
+    }
+
+    /**
+     * Content digests: the sha256 of arbitrary bytes, and now and then a sha512-shaped digest.
+     *
+     * @return valid digests
+     */
+    public static Arbitrary<Digest> digests() {
+        Arbitrary<Digest> sha256 = Arbitraries.bytes().array(byte[].class).ofMaxSize(64).map(Digest::sha256);
+        Arbitrary<Digest> sha512 = Arbitraries.strings().withChars(LOWER_HEX).ofLength(128).map(h -> Digest.of("sha512:" + h));
+        return Arbitraries.frequencyOf(Tuple.of(9, sha256), Tuple.of(1, sha512));
     }
 
     /**

@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         usageHelpAutoWidth = false,
         description = "Runs the GitOps release flow of a service monorepo.",
-        subcommands = {ConfigCommand.class, VersionCommand.class, ChangedCommand.class, AdaptersCommand.class,
-            HelpCommand.class},
+        subcommands = {ConfigCommand.class, VersionCommand.class, ChangedCommand.class, ReleasePlanCommand.class,
+            ReleaseCommand.class, DeployCommand.class, PromoteCommand.class, RollbackCommand.class, StatusCommand.class,
+            DemoCommand.class, AdaptersCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  done",
@@ -168,14 +169,20 @@ final class SlipwayCommand implements Callable<Integer> {
      * @throws InvalidInputException if an option names a missing path or the configuration is invalid
      */
     Slipway slipway() {
-        // the CLI never lets JGit read or write the user's git and JGit configuration; done here, not at
-        // start-up, so --help and --version do not load JGit
-        JGitBackend.isolate();
-        JGitLog.LOG.setLevel(Level.WARNING);
+        isolateGit();
         Slipway.Builder builder = Slipway.builder().repository(repository());
         configFile().ifPresent(builder::config);
         cdBackend().ifPresent(builder::cd);
         return builder.build();
+    }
+
+    /**
+     * Keeps JGit away from the user's git and JGit configuration and quiet; done when a command first needs git,
+     * not at start-up, so {@code --help} and {@code --version} do not load JGit.
+     */
+    void isolateGit() {
+        JGitBackend.isolate();
+        JGitLog.LOG.setLevel(Level.WARNING);
     }
 
     /**

@@ -8,15 +8,18 @@ import org.junit.jupiter.api.Test;
 class AdaptersCommandTest {
 
     @Test
-    @DisplayName("lists the Argo CD and JGit backends found by ServiceLoader, as a table sorted by SPI")
+    @DisplayName("lists the JGit, Argo CD, ECR and OCI backends found by ServiceLoader, as a table sorted by SPI")
     void table() {
         CliRun run = CliRun.of("adapters");
         assertThat(run.exitCode()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out().lines().toList()).hasSize(3);
+        assertThat(run.out().lines().toList()).hasSize(5);
         assertThat(run.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).matches("SPI +ID +VERSION +JAR"));
-        assertThat(run.out().lines().skip(1).findFirst()).hasValueSatisfying(r -> assertThat(r).startsWith("CdBackend   cd-argocd  "));
-        assertThat(run.out().lines().skip(2).findFirst()).hasValueSatisfying(r -> assertThat(r).startsWith("GitBackend  git-jgit   "));
+        assertThat(run.out().lines().skip(1).toList()).satisfiesExactly(
+                r -> assertThat(r).startsWith("CdBackend        cd-argocd     "),
+                r -> assertThat(r).startsWith("GitBackend       git-jgit      "),
+                r -> assertThat(r).startsWith("RegistryBackend  registry-ecr  "),
+                r -> assertThat(r).startsWith("RegistryBackend  registry-oci  "));
     }
 
     @Test

@@ -209,7 +209,7 @@ public record SlipwayConfig(Versioning versioning, Optional<List<ServiceConfig>>
 
     /**
      * The configuration as nested maps and lists with the file's kebab-case keys and every default
-     * filled in, ready to print as YAML or JSON. Values are {@link String}, {@link Boolean}, {@link List}
+     * filled in, ready to print as YAML or JSON. Values are {@link String}, {@link Boolean}, {@link Integer}, {@link List}
      * and {@link Map} (insertion-ordered); absent optional values are left out.
      *
      * @return the tree

@@ -130,4 +130,17 @@ public final class BackendDiscovery {
         throw new InvalidInputException(spi, "several " + spi + " providers are on the class path ("
                 + inventory.describe() + "); name one in slipway.yaml or hand an instance to Slipway.builder()");
     }
+
+    /**
+     * The Maven artifact that brings a first-party provider, for "not found" messages.
+     *
+     * @param id the provider id, such as {@code registry-ecr}
+     * @return {@code dev.slipway:slipway-spi-<id>} for a first-party id, else a description
+     */
+    public static String artifact(String id) {
+        return switch (id) {
+            case "git-jgit", "registry-ecr", "registry-oci", "cd-argocd" -> "dev.slipway:slipway-spi-" + id;
+            default -> "the jar of the adapter with the id '" + id + "'";
+        };
+    }
 }

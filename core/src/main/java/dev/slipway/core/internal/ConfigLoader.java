@@ -14,6 +14,7 @@ import dev.slipway.core.config.EnvironmentConfig;
 import dev.slipway.core.config.EnvironmentSource;
 import dev.slipway.core.config.GitOps;
 import dev.slipway.core.config.Promotion;
+import dev.slipway.core.config.PromotionWindow;
 import dev.slipway.core.config.RegistryConfig;
 import dev.slipway.core.config.ServiceConfig;
 import dev.slipway.core.config.SlipwayConfig;
@@ -27,7 +28,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -94,11 +98,12 @@ public final class ConfigLoader {
         k.put("versioning", List.of("tag", "prerelease", "initial", "bump-minor-pre-major", "bump-patch-for-minor-pre-major"));
         k.put("services", List.of("path", "paths", "image", "cd", "tag"));
         k.put("environments", List.of("name", "from", "cluster", "promotion"));
-        k.put("promotion", List.of("from", "rules", "soak"));
+        k.put("promotion", List.of("from", "rules", "soak", "approvals", "windows", "ignore"));
+        k.put("windows", List.of("kind", "schedule", "duration", "start", "end", "time-zone", "reason"));
         k.put("changes", List.of("global"));
         k.put("changelog", List.of("repository-url"));
         k.put("gitops", List.of("marker", "files", "render", "render-dir", "commit-message", "push-timeout"));
-        k.put("registry", List.of("backend", "url", "region", "endpoint", "retag"));
+        k.put("registry", List.of("backend", "url", "credentials", "region", "endpoint", "retag", "require-image"));
         k.put("cd", List.of("backend", "server", "plaintext", "insecure", "project", "app-namespace"));
         return java.util.Collections.unmodifiableMap(k);
     }
@@ -383,8 +388,16 @@ public final class ConfigLoader {
                 String sourceEnv = p.string("from");
                 List<String> rules = p.has("rules") ? rules(p) : List.of();
                 Optional<Duration> soak = p.has("soak") ? Optional.of(duration(p, "soak")) : Optional.empty();
+                if (soak.isEmpty() && rules.contains("soak")) {
+                    throw error(p.node("rules"), "soak", "the rule soak needs a duration: add soak: 30m (or how long"
+                            + " the source must have run the code) to the promotion of " + name);
+                }
+                OptionalInt approvals = p.has("approvals") ? OptionalInt.of(count(p, "approvals", 1, 100))
+                        : OptionalInt.empty();
+                List<PromotionWindow> windows = p.has("windows") ? windows(p) : List.of();
+                List<String> ignore = p.has("ignore") ? globs(p, "ignore", true) : Promotion.DEFAULT_IGNORE;
                 p.finish();
-                promotion = Optional.of(new Promotion(sourceEnv, rules, soak));
+                promotion = Optional.of(new Promotion(sourceEnv, rules, soak, approvals, windows, ignore));
                 promotionFrom.put(name, p.node("from"));
             }
             s.finish();
@@ -460,6 +473,99 @@ public final class ConfigLoader {
         return rules;
     }
 
+    private List<PromotionWindow> windows(Section p) {
+        List<PromotionWindow> out = new ArrayList<>();
+        List<Node> items = sequence(p.node("windows"), p.path("windows"), "a list of windows, each with a kind");
+        for (int i = 0; i < items.size(); i++) {
+            Section w = section(items.get(i), "windows", p.path("windows") + "[" + i + "]",
+                    "a window (a mapping with kind, and schedule and duration, or start and end)");
+            String kindText = w.string("kind");
+            PromotionWindow.Kind kind = switch (kindText) {
+                case "allow" -> PromotionWindow.Kind.ALLOW;
+                case "deny" -> PromotionWindow.Kind.DENY;
+                default -> throw error(w.node("kind"), kindText, w.path("kind") + " is '" + kindText
+                        + "'; expected allow or deny");
+            };
+            ZoneId zone = PromotionWindow.UTC;
+            if (w.has("time-zone")) {
+                String z = w.string("time-zone");
+                try {
+                    zone = ZoneId.of(z);
+                } catch (DateTimeException e) {
+                    throw error(w.node("time-zone"), z, w.path("time-zone") + " is '" + z
+                            + "'; expected a time zone such as UTC, Europe/Berlin or America/New_York");
+                }
+            }
+            boolean recurring = w.has("schedule") || w.has("duration");
+            boolean range = w.has("start") || w.has("end");
+            if (recurring == range) {
+                throw error(items.get(i), "window", (recurring ? "a window has either schedule and duration or"
+                        + " start and end, not both" : "a window needs schedule and duration (a cron schedule such as"
+                        + " '0 22 * * fri' and how long it stays open) or start and end (dates such as 2024-12-20)")
+                        + " (" + p.path("windows") + "[" + i + "])");
+            }
+            Optional<String> schedule = Optional.empty();
+            Optional<Duration> length = Optional.empty();
+            Optional<java.time.Instant> start = Optional.empty();
+            Optional<java.time.Instant> end = Optional.empty();
+            if (recurring) {
+                String cron = w.string("schedule");
+                try {
+                    Cron.parse(cron);
+                } catch (InvalidInputException e) {
+                    throw error(w.node("schedule"), cron, e.getMessage());
+                }
+                schedule = Optional.of(cron);
+                length = Optional.of(duration(w, "duration"));
+            } else {
+                start = Optional.of(instant(w, "start", zone, false));
+                end = Optional.of(instant(w, "end", zone, true));
+                if (!start.get().isBefore(end.get())) {
+                    throw error(w.node("end"), w.string("end"), w.path("end") + " must come after start ("
+                            + w.string("start") + ")");
+                }
+            }
+            Optional<String> reason = w.has("reason") ? Optional.of(w.string("reason")) : Optional.empty();
+            w.finish();
+            out.add(new PromotionWindow(kind, schedule, length, start, end, zone, reason));
+        }
+        return out;
+    }
+
+    /** A date (the day's first instant, or for an end the next day's), a local date-time, or one with an offset. */
+    private java.time.Instant instant(Section s, String key, ZoneId zone, boolean endOfDay) {
+        String text = s.string(key);
+        try {
+            if (text.length() == 10) {
+                java.time.LocalDate date = java.time.LocalDate.parse(text);
+                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+            }
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return java.time.OffsetDateTime.parse(text).toInstant();
+            }
+            return java.time.LocalDateTime.parse(text).atZone(zone).toInstant();
+        } catch (DateTimeException e) {
+            throw error(s.node(key), text, s.path(key) + " is '" + text + "'; expected a date such as 2024-12-20 or a"
+                    + " date-time such as 2024-12-20T18:00 or 2024-12-20T18:00:00Z");
+        }
+    }
+
+    private int count(Section s, String key, int min, int max) {
+        Node n = s.node(key);
+        if (n instanceof ScalarNode sc && sc.getScalarStyle() == ScalarStyle.PLAIN && Tag.INT.equals(sc.getTag())) {
+            try {
+                int v = Integer.parseInt(sc.getValue());
+                if (v >= min && v <= max) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw error(n, describe(n), s.path(key) + " must be a whole number from " + min + " to " + max + ", not "
+                + describe(n));
+    }
+
     private Changes changes(Section s) {
         List<String> global = s.has("global") ? globs(s, "global", true) : List.of();
         s.finish();
@@ -530,6 +636,21 @@ public final class ConfigLoader {
     private RegistryConfig registry(Section s) {
         Optional<String> backend = s.has("backend") ? Optional.of(backendId(s, "backend", "registry-oci")) : Optional.empty();
         Optional<URI> url = s.has("url") ? Optional.of(httpUrl(s, "url", "https://ghcr.io")) : Optional.empty();
+        if (url.isPresent() && (url.get().getRawQuery() != null || url.get().getRawFragment() != null
+                || !(url.get().getRawPath() == null || url.get().getRawPath().isEmpty() || url.get().getRawPath().equals("/")))) {
+            throw error(s.node("url"), url.get().toString(), "registry.url is '" + url.get() + "'; give the registry's origin"
+                    + " only, such as https://ghcr.io (the API lives at /v2/, and the repository is each service's image)");
+        }
+        Optional<String> credentials = Optional.empty();
+        if (s.has("credentials")) {
+            String name = s.string("credentials");
+            if (!RegistryConfig.CREDENTIALS_NAME.matcher(name).matches()) {
+                throw error(s.node("credentials"), "(hidden)", "registry.credentials names a credentials source, such as"
+                        + " env, docker-config, anonymous or ecr; this value is not one (not shown: it may be a secret,"
+                        + " and secrets never go in " + SlipwayConfig.FILE_NAME + ")");
+            }
+            credentials = Optional.of(name);
+        }
         Optional<String> region = Optional.empty();
         if (s.has("region")) {
             String r = s.string("region");
@@ -541,8 +662,9 @@ public final class ConfigLoader {
         Optional<URI> endpoint = s.has("endpoint")
                 ? Optional.of(httpUrl(s, "endpoint", "http://127.0.0.1:4566")) : Optional.empty();
         boolean retag = s.has("retag") && s.bool("retag");
+        boolean requireImage = !s.has("require-image") || s.bool("require-image");
         s.finish();
-        return new RegistryConfig(backend, url, region, endpoint, retag);
+        return new RegistryConfig(backend, url, region, endpoint, retag, credentials, requireImage);
     }
 
     private CdConfig cd(Section s) {

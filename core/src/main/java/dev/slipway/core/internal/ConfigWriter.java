@@ -4,6 +4,7 @@ import dev.slipway.core.config.CdConfig;
 import dev.slipway.core.config.EnvironmentConfig;
 import dev.slipway.core.config.GitOps;
 import dev.slipway.core.config.Promotion;
+import dev.slipway.core.config.PromotionWindow;
 import dev.slipway.core.config.RegistryConfig;
 import dev.slipway.core.config.ServiceConfig;
 import dev.slipway.core.config.SlipwayConfig;
@@ -94,9 +95,11 @@ public final class ConfigWriter {
         Map<String, Object> registry = new LinkedHashMap<>();
         put(registry, "backend", r.backend());
         r.url().ifPresent(u -> registry.put("url", u.toString()));
+        put(registry, "credentials", r.credentials());
         put(registry, "region", r.region());
         r.endpoint().ifPresent(u -> registry.put("endpoint", u.toString()));
         registry.put("retag", r.retag());
+        registry.put("require-image", r.requireImage());
         root.put("registry", registry);
         CdConfig d = c.cd();
         Map<String, Object> cd = new LinkedHashMap<>();
@@ -115,6 +118,23 @@ public final class ConfigWriter {
         m.put("from", p.from());
         m.put("rules", List.copyOf(p.rules()));
         p.soak().ifPresent(s -> m.put("soak", duration(s)));
+        p.approvals().ifPresent(n -> m.put("approvals", n));
+        if (!p.windows().isEmpty()) {
+            List<Object> windows = new ArrayList<>();
+            for (PromotionWindow w : p.windows()) {
+                Map<String, Object> wm = new LinkedHashMap<>();
+                wm.put("kind", w.kind().text());
+                put(wm, "schedule", w.schedule());
+                w.duration().ifPresent(d -> wm.put("duration", duration(d)));
+                w.start().ifPresent(t -> wm.put("start", t.toString()));
+                w.end().ifPresent(t -> wm.put("end", t.toString()));
+                wm.put("time-zone", w.timeZone().getId());
+                put(wm, "reason", w.reason());
+                windows.add(wm);
+            }
+            m.put("windows", windows);
+        }
+        m.put("ignore", List.copyOf(p.ignore()));
         return m;
     }
 

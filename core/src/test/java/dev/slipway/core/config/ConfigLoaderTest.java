@@ -64,6 +64,7 @@ class ConfigLoaderTest {
             registry:
               backend: registry-oci
               url: https://ghcr.io
+              credentials: docker-config
               region: us-east-1
               endpoint: http://127.0.0.1:4566
               retag: true
@@ -123,7 +124,7 @@ class ConfigLoaderTest {
                     Duration.ofMinutes(2)));
             assertThat(c.registry()).isEqualTo(new RegistryConfig(Optional.of("registry-oci"),
                     Optional.of(URI.create("https://ghcr.io")), Optional.of("us-east-1"),
-                    Optional.of(URI.create("http://127.0.0.1:4566")), true));
+                    Optional.of(URI.create("http://127.0.0.1:4566")), true, Optional.of("docker-config")));
             assertThat(c.cd()).isEqualTo(new CdConfig(Optional.of("cd-argocd"), Optional.of("argocd.example.com:443"),
                     true, false, Optional.of("default"), Optional.of("argocd")));
         }
@@ -363,7 +364,7 @@ class ConfigLoaderTest {
                 Arguments.of("unknown key in an entry", "environments:\n  - name: a\n    from: manual\n    promote: {}\n",
                         "slipway.yaml:4:5: unknown key 'promote' in environments[0]; did you mean promotion? (known keys: name, from, cluster, promotion)"),
                 Arguments.of("registry secret", "registry:\n  password: x\n",
-                        "slipway.yaml:2:3: unknown key 'password' in registry; secrets are never read from slipway.yaml: registry credentials come from the environment or docker's config.json (OCI), or the AWS credential chain (ECR) (known keys: backend, url, region, endpoint, retag)"));
+                        "slipway.yaml:2:3: unknown key 'password' in registry; secrets are never read from slipway.yaml: registry credentials come from the environment or docker's config.json (OCI), or the AWS credential chain (ECR) (known keys: backend, url, credentials, region, endpoint, retag, require-image)"));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -384,6 +385,22 @@ class ConfigLoaderTest {
             InvalidConfigurationException url = error("registry:\n  url: https://bob:hunter2@ghcr.io\n");
             assertThat(url.getMessage()).contains("must not carry credentials").doesNotContain("hunter2");
             assertThat(url.input()).doesNotContain("hunter2");
+            InvalidConfigurationException pasted = error("registry:\n  credentials: ghp_S3cretToken123\n");
+            assertThat(pasted).hasMessage("slipway.yaml:2:16: registry.credentials names a credentials source, such as env,"
+                    + " docker-config, anonymous or ecr; this value is not one (not shown: it may be a secret, and secrets"
+                    + " never go in slipway.yaml)");
+            assertThat(pasted.input()).isEqualTo("(hidden)");
+        }
+
+        @Test
+        @DisplayName("registry.url is an origin; registry.credentials a source name, handed to the backend in its settings")
+        void registrySettings() {
+            assertThat(error("registry:\n  url: https://ghcr.io/v2/acme\n")).hasMessage("slipway.yaml:2:8: registry.url is"
+                    + " 'https://ghcr.io/v2/acme'; give the registry's origin only, such as https://ghcr.io (the API lives at"
+                    + " /v2/, and the repository is each service's image)");
+            SlipwayConfig c = parse("registry:\n  backend: registry-oci\n  url: http://127.0.0.1:5000/\n  credentials: ecr\n");
+            assertThat(c.registry().settings()).isEqualTo(dev.slipway.spi.RegistrySettings.NONE
+                    .withUrl(URI.create("http://127.0.0.1:5000/")).withCredentials("ecr"));
         }
 
         @Test

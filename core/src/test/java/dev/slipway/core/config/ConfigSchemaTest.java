@@ -55,17 +55,18 @@ class ConfigSchemaTest {
     private static final String RULES_POINTER = "/properties/environments/items/properties/promotion/properties/rules";
 
     /** Where each section of {@link ConfigLoader#KEYS} is described in the schema. */
-    private static final Map<String, String> SECTIONS = Map.of(
-            "", "",
-            "versioning", "/properties/versioning",
-            "services", "/properties/services/items",
-            "environments", "/properties/environments/items",
-            "promotion", "/properties/environments/items/properties/promotion",
-            "changes", "/properties/changes",
-            "changelog", "/properties/changelog",
-            "gitops", "/properties/gitops",
-            "registry", "/properties/registry",
-            "cd", "/properties/cd");
+    private static final Map<String, String> SECTIONS = Map.ofEntries(
+            Map.entry("", ""),
+            Map.entry("versioning", "/properties/versioning"),
+            Map.entry("services", "/properties/services/items"),
+            Map.entry("environments", "/properties/environments/items"),
+            Map.entry("promotion", "/properties/environments/items/properties/promotion"),
+            Map.entry("windows", "/properties/environments/items/properties/promotion/properties/windows/items"),
+            Map.entry("changes", "/properties/changes"),
+            Map.entry("changelog", "/properties/changelog"),
+            Map.entry("gitops", "/properties/gitops"),
+            Map.entry("registry", "/properties/registry"),
+            Map.entry("cd", "/properties/cd"));
 
     private static JsonNode schemaNode;
     private static JsonSchema schema;
@@ -182,6 +183,7 @@ class ConfigSchemaTest {
         assertThat(texts(at(SECTIONS.get("services")).path("required"))).containsExactly("path");
         assertThat(texts(at(SECTIONS.get("environments")).path("required"))).containsExactly("name", "from");
         assertThat(texts(at(SECTIONS.get("promotion")).path("required"))).containsExactly("from");
+        assertThat(texts(at(SECTIONS.get("windows")).path("required"))).containsExactly("kind");
         for (String section : List.of("", "versioning", "changes", "changelog", "gitops", "registry", "cd")) {
             assertThat(at(SECTIONS.get(section)).has("required")).as("section '%s' requires nothing", section).isFalse();
         }
@@ -205,6 +207,8 @@ class ConfigSchemaTest {
         }
         // a promotion written without rules has none (the loader's default for that key)
         expected.put(RULES_POINTER, JSON.createArrayNode());
+        // a promotion written without ignore globs ignores the release bookkeeping
+        expected.put(RULES_POINTER.replace("/rules", "/ignore"), JSON.valueToTree(Promotion.DEFAULT_IGNORE));
 
         Map<String, JsonNode> actual = new LinkedHashMap<>();
         walk(schemaNode, "", (pointer, node) -> {
@@ -293,6 +297,31 @@ class ConfigSchemaTest {
                             paths: ["services/api/**", "!services/api/docs/**", "libs/{a,b}/[a-z]*.go"]
                             image: registry.example.com:5000/team/api
                             cd: { dev-1: api-dev, prod: api }
+                        """),
+                Arguments.of("approvals, deny and allow windows, ignore globs", """
+                        environments:
+                          - name: staging
+                            from: branch main
+                          - name: production
+                            from: release-tag
+                            promotion:
+                              from: staging
+                              rules: [release-version, verified-in-source]
+                              approvals: 2
+                              ignore: ["**/CHANGELOG.md", ".slipway/versions.json", "**/*.md"]
+                              windows:
+                                - kind: deny
+                                  schedule: "0 22 * * fri"
+                                  duration: 2d12h
+                                  reason: no weekend deploys
+                                - kind: deny
+                                  start: 2024-12-20
+                                  end: "2025-01-02T08:00:00Z"
+                                  time-zone: Europe/Berlin
+                                - kind: allow
+                                  schedule: "0 8 * * mon-fri"
+                                  duration: 10h
+                                  time-zone: America/New_York
                         """),
                 Arguments.of("gitops with a render command", """
                         gitops:
@@ -426,6 +455,20 @@ class ConfigSchemaTest {
                             from: release-tag
                             promotion: { from: a, rules: [soak, soak] }
                         """),
+                // approvals and windows
+                Arguments.of("zero approvals", promotion("approvals: 0")),
+                Arguments.of("approvals as text", promotion("approvals: \"2\"")),
+                Arguments.of("a window without a kind", promotion("windows: [ { schedule: \"@daily\", duration: 1h } ]")),
+                Arguments.of("a window of an unknown kind",
+                        promotion("windows: [ { kind: freeze, schedule: \"@daily\", duration: 1h } ]")),
+                Arguments.of("a window with a schedule and no duration",
+                        promotion("windows: [ { kind: deny, schedule: \"@daily\" } ]")),
+                Arguments.of("a window with a start and no end", promotion("windows: [ { kind: deny, start: 2024-12-20 } ]")),
+                Arguments.of("a window with both a schedule and dates", promotion(
+                        "windows: [ { kind: deny, schedule: \"@daily\", duration: 1h, start: 2024-12-20, end: 2024-12-21 } ]")),
+                Arguments.of("a window with an unknown key",
+                        promotion("windows: [ { kind: deny, schedule: \"@daily\", duration: 1h, every: day } ]")),
+                Arguments.of("windows as a mapping", promotion("windows: { kind: deny }")),
                 // services
                 Arguments.of("a service path with '..'", "services: [ { path: services/../web } ]\n"),
                 Arguments.of("an absolute service path", "services: [ { path: /srv/web } ]\n"),
@@ -504,7 +547,33 @@ class ConfigSchemaTest {
                         "services: [ { path: services/web, cd: { qa: web-qa } } ]\n", true, false),
                 Arguments.of("an environment listed twice",
                         "environments: [ { name: a, from: manual }, { name: a, from: manual } ]\n", true, false),
-                Arguments.of("an unbalanced glob", "changes: { global: [\"libs/{a,b\"] }\n", true, false));
+                Arguments.of("an unbalanced glob", "changes: { global: [\"libs/{a,b\"] }\n", true, false),
+                // values a schema can only call strings
+                Arguments.of("an invalid cron schedule",
+                        promotion("windows: [ { kind: deny, schedule: \"61 * * * *\", duration: 1h } ]"), true, false),
+                Arguments.of("a cron schedule that never fires",
+                        promotion("windows: [ { kind: deny, schedule: \"0 0 30 feb *\", duration: 1h } ]"), true, false),
+                Arguments.of("an unknown time zone", promotion(
+                        "windows: [ { kind: deny, schedule: \"@daily\", duration: 1h, time-zone: Mars/Olympus } ]"),
+                        true, false),
+                Arguments.of("a window that ends before it starts",
+                        promotion("windows: [ { kind: deny, start: 2025-01-02, end: 2024-12-20 } ]"), true, false),
+                Arguments.of("an invalid date", promotion("windows: [ { kind: deny, start: 2024-13-01, end: 2025-01-01 } ]"),
+                        true, false),
+                // a rule that needs a setting
+                Arguments.of("the soak rule without a soak", promotion("rules: [soak]"), true, false));
+    }
+
+    /** Two environments, the second promoted from the first with the given extra promotion keys. */
+    static String promotion(String keys) {
+        return """
+                environments:
+                  - name: a
+                    from: branch main
+                  - name: b
+                    from: release-tag
+                    promotion: { from: a, %s }
+                """.formatted(keys);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -38,6 +38,11 @@ class BackendDiscoveryTest {
         public GitRepository open(Path directory) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public void init(Path directory, boolean bare, String initialBranch) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** Provider "git-a". */

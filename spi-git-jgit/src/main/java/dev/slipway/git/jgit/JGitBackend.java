@@ -19,6 +19,21 @@ import java.nio.file.Path;
  * system and JGit configurations that are never saved, and assumes a coarse (2 s) timestamp resolution
  * instead of measuring one, so opening and reading a repository writes nothing anywhere (rule
  * {@code GIT-2}).
+ *
+ * <p><b>Who writes.</b> Commits and tags carry the identity git would record (rule {@code GIT-13}):
+ * {@code GIT_AUTHOR_*} / {@code GIT_COMMITTER_*} from the environment, then {@code author.*},
+ * {@code committer.*} and {@code user.*} from the repository's configuration; once isolated, the user's and
+ * the system's files ({@code $GIT_CONFIG_GLOBAL} or {@code ~/.gitconfig} and
+ * {@code $XDG_CONFIG_HOME/git/config}, {@code /etc/gitconfig} unless {@code GIT_CONFIG_NOSYSTEM}) are still read
+ * for these keys alone, read-only; then {@code EMAIL}. With no name or e-mail the write is refused with a
+ * message that says how to set one: never an identity guessed from the login and host name.
+ *
+ * <p><b>Credentials.</b> Fetch and push take credentials from the remote URL, the repository's
+ * {@code http.extraHeader} (what {@code actions/checkout} configures), JGit's default
+ * {@code CredentialsProvider} (a host may install one) and the environment: {@code SLIPWAY_GIT_TOKEN}, with
+ * {@code SLIPWAY_GIT_USERNAME} (default {@code x-access-token}). Messages name remotes with user info and
+ * known secrets replaced by {@code ***} (rule {@code GIT-19}). Pushes to a local path run JGit's receive side
+ * in process, with lock files and compare-and-swap ref updates, so concurrent pushers never lose an update.
  */
 public final class JGitBackend implements GitBackend {
 
@@ -73,6 +88,21 @@ public final class JGitBackend implements GitBackend {
     @Override
     public GitRepository open(Path directory) {
         return JGitRepository.open(directory);
+    }
+
+    /**
+     * Creates an empty repository, as {@code git init [--bare] -b BRANCH} does.
+     *
+     * @param directory the work tree's root, or the bare repository
+     * @param bare whether the repository is bare
+     * @param initialBranch the branch HEAD names
+     * @throws dev.slipway.api.InvalidInputException if the directory already holds a repository or the branch
+     *     name is invalid
+     * @throws dev.slipway.api.BackendException if the repository cannot be written
+     */
+    @Override
+    public void init(Path directory, boolean bare, String initialBranch) {
+        dev.slipway.git.jgit.internal.Init.init(directory, bare, initialBranch);
     }
 
     @Override

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slipway.api.CommitId;
 import dev.slipway.api.InvalidInputException;
+import dev.slipway.spi.FileChange;
 import dev.slipway.spi.GitBackend;
 import dev.slipway.spi.GitCommit;
 import dev.slipway.spi.GitRepository;
 import dev.slipway.spi.GitTag;
+import dev.slipway.spi.PushResult;
+import dev.slipway.spi.PushSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -40,8 +44,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract every {@link GitBackend} passes: rules {@code GIT-1} to {@code GIT-11} of {@link GitBackend}
- * and {@link GitRepository}, each test tagged with the rule it checks. An adapter's test extends this
+ * The contract every {@link GitBackend} passes: rules {@code GIT-1} to {@code GIT-21} of {@link GitBackend}
+ * and {@link GitRepository} (reading, and from {@code GIT-12} on, writing), each test tagged with the rule it
+ * checks. An adapter's test extends this
  * class and implements {@link #createBackend()}:
  *
  * <pre>{@code
@@ -61,6 +66,11 @@ import org.junit.jupiter.api.io.TempDir;
  * git answers, run with a private home, no system configuration and fixed identities and dates, so
  * nothing of the machine's configuration and no network is involved. It needs {@code git} 2.31 or newer
  * on the {@code PATH}.
+ *
+ * <p>The write rules run in fresh repositories per test: a bare remote, a clone of it whose repository
+ * configuration names the writer ({@code user.name}, {@code user.email}: the backend's identity, rule
+ * {@code GIT-13}), and clones the git command line writes through as other writers. Remote failures use
+ * {@code 127.0.0.1} on a closed port, never the network.
  *
  * <p>The backend is created before each test (in {@link BeforeEach}), so subclass fields are set by then;
  * repositories opened by a test are closed after it.
@@ -227,6 +237,59 @@ public abstract class GitBackendContract {
                 assertThat(repository.isShallow()).isFalse();
                 assertThat(repository.isPartial()).isFalse();
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("GIT-21: creating a repository")
+    class Creating {
+
+        @Test
+        @Tag("GIT-21")
+        @DisplayName("GIT-21: init creates a work tree whose HEAD names the branch and no commit, and that git reads")
+        void workTree(@TempDir Path scratch) {
+            Path dir = scratch.resolve("new/platform");
+            backend.init(dir, false, "main");
+            GitCli cli = git.git();
+            assertThat(cli.text(dir, "rev-parse", "--is-bare-repository")).isEqualTo("false");
+            assertThat(cli.text(dir, "symbolic-ref", "HEAD")).isEqualTo("refs/heads/main");
+            assertThat(cli.run(dir, "rev-parse", "--verify", "-q", "HEAD").ok()).isFalse();
+            GitRepository repository = open(dir);
+            assertThat(repository.resolve("HEAD")).isEmpty();
+            assertThat(repository.currentBranch()).contains("main");
+        }
+
+        @Test
+        @Tag("GIT-21")
+        @DisplayName("GIT-21: init creates a bare repository that git reads as bare")
+        void bare(@TempDir Path scratch) {
+            Path dir = scratch.resolve("remote.git");
+            backend.init(dir, true, "trunk");
+            GitCli cli = git.git();
+            assertThat(cli.text(dir, "rev-parse", "--is-bare-repository")).isEqualTo("true");
+            assertThat(cli.text(dir, "symbolic-ref", "HEAD")).isEqualTo("refs/heads/trunk");
+            assertThat(open(dir).resolve("HEAD")).isEmpty();
+        }
+
+        @Test
+        @Tag("GIT-21")
+        @DisplayName("GIT-21: a directory that already holds a repository is refused, naming it, and left as it was")
+        void existing(@TempDir Path scratch) {
+            Path repository = world.fresh(scratch);
+            Map<String, String> before = snapshot(repository);
+            assertThatThrownBy(() -> backend.init(repository, false, "main")).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining(repository.toString());
+            assertThatThrownBy(() -> backend.init(repository.resolve(".git"), true, "main"))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThat(snapshot(repository)).isEqualTo(before);
+        }
+
+        @Test
+        @Tag("GIT-21")
+        @DisplayName("GIT-21: an invalid branch name is refused")
+        void invalidBranch(@TempDir Path scratch) {
+            assertThatThrownBy(() -> backend.init(scratch.resolve("x"), false, "a..b"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("a..b");
         }
     }
 
@@ -933,6 +996,680 @@ public abstract class GitBackendContract {
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining(missing.hex()));
             softly.assertAll();
+        }
+    }
+
+    /** A bare remote seeded with {@link GitWorld#fresh} and a clone of it whose git config names a writer. */
+    private record Writable(Path remote, Path work) {
+    }
+
+    /** The writer identity the kit configures in the repositories the backend writes to. */
+    private static final String WRITER_NAME = "Slipway Writer";
+    private static final String WRITER_EMAIL = "writer@slipway.invalid";
+
+    private static Writable writable(Path scratch) {
+        Path seed = world.fresh(mkdir(scratch.resolve("seed")));
+        Path remote = scratch.resolve("remote.git");
+        Path clone = scratch.resolve("clone");
+        GitCli cli = git.git();
+        cli.text(scratch, "clone", "-q", "--bare", seed.toString(), remote.toString());
+        cli.text(scratch, "clone", "-q", remote.toString(), clone.toString());
+        configureWriter(clone);
+        return new Writable(remote, clone);
+    }
+
+    private static void configureWriter(Path repository) {
+        git.git().text(repository, "config", "user.name", WRITER_NAME);
+        git.git().text(repository, "config", "user.email", WRITER_EMAIL);
+    }
+
+    /** A second clone of a remote, whose commits the git CLI makes (another writer). */
+    private static Path otherClone(Path scratch, Path remote, String name) {
+        Path other = scratch.resolve(name);
+        git.git().text(scratch, "clone", "-q", remote.toString(), other.toString());
+        return other;
+    }
+
+    private static String gitText(Path repository, String... args) {
+        return git.git().text(repository, args);
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The paths of {@code git status --porcelain -uall --no-renames}, sorted. */
+    private static List<String> statusPaths(Path repository) {
+        byte[] out = git.git().run(repository, "status", "--porcelain", "-uall", "--no-renames", "-z").requireSuccess().stdout();
+        List<String> paths = new ArrayList<>();
+        for (String entry : new String(out, StandardCharsets.UTF_8).split("\0")) {
+            if (entry.length() > 3) {
+                paths.add(entry.substring(3));
+            }
+        }
+        paths.sort(null);
+        return paths;
+    }
+
+    /** The entries of {@code git ls-tree -r --full-tree COMMIT}: mode, type, id and path per line. */
+    private static List<String> lsTree(Path repository, String commit) {
+        return git.git().lines(repository, "ls-tree", "-r", "--full-tree", commit);
+    }
+
+    @Nested
+    @DisplayName("GIT-12, GIT-13: building commits")
+    class CreatingCommits {
+
+        @Test
+        @Tag("GIT-12")
+        @DisplayName("GIT-12: the new tree is the parent's with the changes applied, exactly as git add/rm build it")
+        void treeAsGitBuildsIt(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            Path clone = w.work();
+            write(clone.resolve("bin/run.sh"), "#!/bin/sh\necho run\n");
+            try {
+                Files.setPosixFilePermissions(clone.resolve("bin/run.sh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            write(clone.resolve("docs/a.md"), "a\n");
+            write(clone.resolve("docs/deep/b.md"), "b\n");
+            gitText(clone, "add", "-A");
+            gitText(clone, "commit", "-q", "-m", "layout");
+            String parent = gitText(clone, "rev-parse", "HEAD");
+            byte[] binary = new byte[] {0, 1, 2, (byte) 0xff, '\r', '\n', 'x'};
+            List<FileChange> changes = List.of(
+                    FileChange.write("README.md", utf8("crlf\r\nkept as is\r\n")),
+                    FileChange.write("bin/run.sh", utf8("#!/bin/sh\necho changed\n")),
+                    FileChange.write("kubernetes/staging/values.yaml", utf8("image:\n  version: 1.2.3 # staging_services/web\n")),
+                    FileChange.write("data.bin", binary),
+                    FileChange.delete("docs"),
+                    FileChange.delete("absent.txt"));
+
+            CommitId created = open(clone).createCommit(Optional.of(CommitId.of(parent)), changes, "chore(deploy): web 1.2.3 to staging");
+
+            // the oracle: the same changes made with the git CLI in another clone, then git write-tree
+            Path oracle = otherClone(scratch, w.remote(), "oracle");
+            gitText(oracle, "fetch", "-q", clone.toString(), "main");
+            gitText(oracle, "reset", "-q", "--hard", parent);
+            try {
+                Files.write(oracle.resolve("README.md"), utf8("crlf\r\nkept as is\r\n"));
+                Files.write(oracle.resolve("bin/run.sh"), utf8("#!/bin/sh\necho changed\n"));
+                write(oracle.resolve("kubernetes/staging/values.yaml"), "image:\n  version: 1.2.3 # staging_services/web\n");
+                Files.write(oracle.resolve("data.bin"), binary);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            gitText(oracle, "rm", "-q", "-r", "docs");
+            gitText(oracle, "add", "-A");
+            String expectedTree = gitText(oracle, "write-tree");
+
+            assertThat(gitText(clone, "rev-parse", created.hex() + "^{tree}")).isEqualTo(expectedTree);
+            assertThat(lsTree(clone, created.hex())).contains(
+                    "100755 blob " + gitText(oracle, "rev-parse", ":bin/run.sh") + "\tbin/run.sh");
+            assertThat(gitText(clone, "rev-parse", created.hex() + "^1")).isEqualTo(parent);
+            assertThat(git.git().run(clone, "cat-file", "blob", created.hex() + ":data.bin").requireSuccess().stdout()).isEqualTo(binary);
+            assertThat(git.git().run(clone, "cat-file", "commit", created.hex()).requireSuccess().text())
+                    .endsWith("\n\nchore(deploy): web 1.2.3 to staging");
+            assertThat(gitText(clone, "log", "-1", "--format=%s", created.hex())).isEqualTo("chore(deploy): web 1.2.3 to staging");
+            // no ref, index or work tree file moved
+            assertThat(gitText(clone, "rev-parse", "HEAD")).isEqualTo(parent);
+            assertThat(statusPaths(clone)).isEmpty();
+        }
+
+        @Test
+        @Tag("GIT-12")
+        @DisplayName("GIT-12: a written path replaces a file or directory in its way; emptied directories vanish")
+        void fileDirectoryReplacements(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            GitRepository repository = open(w.work());
+            CommitId head = repository.resolve("HEAD").orElseThrow();
+            CommitId created = repository.createCommit(Optional.of(head), List.of(
+                    FileChange.write("README.md/inner.txt", utf8("inner\n")),
+                    FileChange.write("services", utf8("now a file\n"))), "replace\n");
+            assertThat(lsTree(w.work(), created.hex())).extracting(line -> line.substring(line.indexOf('\t') + 1))
+                    .containsExactly("README.md/inner.txt", "services");
+            CommitId emptied = repository.createCommit(Optional.of(created), List.of(FileChange.delete("README.md/inner.txt")), "empty\n");
+            assertThat(lsTree(w.work(), emptied.hex())).extracting(line -> line.substring(line.indexOf('\t') + 1))
+                    .containsExactly("services");
+            assertThat(gitText(w.work(), "log", "-1", "--format=%s", created.hex())).isEqualTo("replace");
+        }
+
+        @Test
+        @Tag("GIT-12")
+        @DisplayName("GIT-12: without a parent the commit is a root holding exactly the written files")
+        void rootCommit(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            CommitId root = open(w.work()).createCommit(Optional.empty(), List.of(
+                    FileChange.write("a.txt", utf8("a\n")), FileChange.write("dir/b.txt", utf8("b\n")),
+                    FileChange.delete("nothing-here")), "root");
+            assertThat(gitText(w.work(), "rev-list", "--count", root.hex())).isEqualTo("1");
+            assertThat(lsTree(w.work(), root.hex())).extracting(line -> line.substring(line.indexOf('\t') + 1))
+                    .containsExactly("a.txt", "dir/b.txt");
+        }
+
+        @Test
+        @Tag("GIT-12")
+        @DisplayName("GIT-12: two changes to one path, or a parent the repository lacks, are InvalidInputExceptions")
+        void refusals(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            GitRepository repository = open(w.work());
+            CommitId head = repository.resolve("HEAD").orElseThrow();
+            assertThatThrownBy(() -> repository.createCommit(Optional.of(head), List.of(FileChange.write("a", utf8("1")),
+                    FileChange.delete("a")), "x")).isInstanceOf(InvalidInputException.class).hasMessageContaining("\"a\"");
+            assertThatThrownBy(() -> repository.createCommit(Optional.of(ABSENT), List.of(), "x"))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining(ABSENT.hex());
+        }
+
+        @Test
+        @Tag("GIT-13")
+        @DisplayName("GIT-13: author and committer come from user.name and user.email of the repository's configuration")
+        void identityFromRepositoryConfig(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            GitRepository repository = open(w.work());
+            CommitId created = repository.createCommit(repository.resolve("HEAD"), List.of(FileChange.write("x", utf8("x"))), "x");
+            assertThat(gitText(w.work(), "log", "-1", "--format=%an|%ae|%cn|%ce", created.hex()))
+                    .isEqualTo(WRITER_NAME + "|" + WRITER_EMAIL + "|" + WRITER_NAME + "|" + WRITER_EMAIL);
+        }
+
+        @Test
+        @Tag("GIT-13")
+        @DisplayName("GIT-13: author.* and committer.* win over user.*, as in git")
+        void roleSpecificIdentity(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            gitText(w.work(), "config", "committer.name", "CI Bot");
+            gitText(w.work(), "config", "committer.email", "ci@slipway.invalid");
+            gitText(w.work(), "config", "author.email", "author@slipway.invalid");
+            GitRepository repository = open(w.work());
+            CommitId created = repository.createCommit(repository.resolve("HEAD"), List.of(FileChange.write("x", utf8("x"))), "x");
+            // what git itself records with the same configuration
+            String expected = WRITER_NAME + "|author@slipway.invalid|CI Bot|ci@slipway.invalid";
+            assertThat(gitText(w.work(), "log", "-1", "--format=%an|%ae|%cn|%ce", created.hex())).isEqualTo(expected);
+            GitCli.Result byGit = git.git().run(w.work(), new byte[0], List.of("-c", "user.useConfigOnly=true",
+                    "commit-tree", "-m", "x", created.hex() + "^{tree}"));
+            assertThat(byGit.ok()).as("git commit-tree: %s", byGit.stderr()).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("GIT-14: moving HEAD and the work tree")
+    class MovingHead {
+
+        /** A clone with a second commit on main that edits, adds and deletes files; HEAD back on the first. */
+        private CommitId[] twoCommits(Writable w) {
+            Path clone = w.work();
+            String first = gitText(clone, "rev-parse", "HEAD");
+            write(clone.resolve("README.md"), "readme of the second commit\n");
+            write(clone.resolve("new/file.txt"), "new\n");
+            gitText(clone, "rm", "-q", "services/web/app.txt");
+            write(clone.resolve("kept.txt"), "unchanged by the move\n");
+            gitText(clone, "add", "-A");
+            gitText(clone, "commit", "-q", "-m", "second");
+            String second = gitText(clone, "rev-parse", "HEAD");
+            gitText(clone, "reset", "-q", "--hard", first);
+            write(clone.resolve("kept.txt"), "unchanged by the move\n");
+            gitText(clone, "add", "kept.txt");
+            gitText(clone, "commit", "-q", "-m", "kept on both sides");
+            String base = gitText(clone, "rev-parse", "HEAD");
+            // the target: "second" rebuilt on base (git cherry-pick)
+            gitText(clone, "cherry-pick", second);
+            String target = gitText(clone, "rev-parse", "HEAD");
+            gitText(clone, "reset", "-q", "--hard", base);
+            return new CommitId[] {CommitId.of(base), CommitId.of(target)};
+        }
+
+        @Test
+        @Tag("GIT-14")
+        @DisplayName("GIT-14: the branch moves and the work tree and index follow, leaving git status clean")
+        void branchMoves(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            CommitId[] commits = twoCommits(w);
+            open(w.work()).moveHead(commits[0], commits[1]);
+            assertThat(gitText(w.work(), "rev-parse", "HEAD")).isEqualTo(commits[1].hex());
+            assertThat(gitText(w.work(), "symbolic-ref", "HEAD")).isEqualTo("refs/heads/main");
+            assertThat(statusPaths(w.work())).isEmpty();
+            assertThat(read(w.work().resolve("README.md"))).isEqualTo("readme of the second commit\n");
+            assertThat(w.work().resolve("new/file.txt")).hasContent("new");
+            assertThat(w.work().resolve("services/web/app.txt")).doesNotExist();
+        }
+
+        @Test
+        @Tag("GIT-14")
+        @DisplayName("GIT-14: local changes to paths the move does not touch stay, untracked files too")
+        void unrelatedLocalChangesStay(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            CommitId[] commits = twoCommits(w);
+            write(w.work().resolve("kept.txt"), "a local edit\n");
+            write(w.work().resolve("scratch.txt"), "untracked\n");
+            open(w.work()).moveHead(commits[0], commits[1]);
+            assertThat(gitText(w.work(), "rev-parse", "HEAD")).isEqualTo(commits[1].hex());
+            assertThat(statusPaths(w.work())).containsExactly("kept.txt", "scratch.txt");
+            assertThat(read(w.work().resolve("kept.txt"))).isEqualTo("a local edit\n");
+        }
+
+        @Test
+        @Tag("GIT-14")
+        @DisplayName("GIT-14: a local change to a path that must change is refused, naming it, and nothing changes")
+        void conflictingLocalChangeIsRefused(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            CommitId[] commits = twoCommits(w);
+            write(w.work().resolve("README.md"), "someone's local edit\n");
+            Map<String, String> before = snapshot(w.work());
+            String index = gitText(w.work(), "ls-files", "-s");
+            GitRepository repository = open(w.work());
+            assertThatThrownBy(() -> repository.moveHead(commits[0], commits[1]))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("README.md");
+            assertThat(gitText(w.work(), "rev-parse", "HEAD")).isEqualTo(commits[0].hex());
+            assertThat(read(w.work().resolve("README.md"))).isEqualTo("someone's local edit\n");
+            assertThat(gitText(w.work(), "ls-files", "-s")).isEqualTo(index);
+            assertThat(w.work().resolve("new")).doesNotExist();
+            Map<String, String> after = snapshot(w.work());
+            after.keySet().removeIf(path -> path.contains("/.git/") || path.endsWith("/.git"));
+            before.keySet().removeIf(path -> path.contains("/.git/") || path.endsWith("/.git"));
+            assertThat(after).isEqualTo(before);
+        }
+
+        @Test
+        @Tag("GIT-14")
+        @DisplayName("GIT-14: local changes that already equal the target are accepted: commit what the work tree holds")
+        void localChangesEqualToTheTarget(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            GitRepository repository = open(w.work());
+            CommitId head = repository.resolve("HEAD").orElseThrow();
+            write(w.work().resolve("README.md"), "edited in the work tree\n");
+            write(w.work().resolve("services/web/values.yaml"), "version: 1.0.0\n");
+            CommitId created = repository.createCommit(Optional.of(head), List.of(
+                    FileChange.write("README.md", utf8("edited in the work tree\n")),
+                    FileChange.write("services/web/values.yaml", utf8("version: 1.0.0\n"))), "from the work tree");
+            repository.moveHead(head, created);
+            assertThat(gitText(w.work(), "rev-parse", "HEAD")).isEqualTo(created.hex());
+            assertThat(statusPaths(w.work())).isEmpty();
+        }
+
+        @Test
+        @Tag("GIT-14")
+        @DisplayName("GIT-14: HEAD elsewhere than expected is refused and nothing moves")
+        void headElsewhere(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            CommitId[] commits = twoCommits(w);
+            GitRepository repository = open(w.work());
+            assertThatThrownBy(() -> repository.moveHead(commits[1], commits[0]))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining(commits[1].hex());
+            assertThat(gitText(w.work(), "rev-parse", "HEAD")).isEqualTo(commits[0].hex());
+        }
+
+        @Test
+        @Tag("GIT-14")
+        @DisplayName("GIT-14: a detached HEAD stays detached; in a bare repository the branch HEAD names moves")
+        void detachedAndBare(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            CommitId[] commits = twoCommits(w);
+            gitText(w.work(), "checkout", "-q", "--detach", commits[0].hex());
+            open(w.work()).moveHead(commits[0], commits[1]);
+            assertThat(gitText(w.work(), "rev-parse", "HEAD")).isEqualTo(commits[1].hex());
+            assertThat(git.git().run(w.work(), "symbolic-ref", "-q", "HEAD").ok()).isFalse();
+            assertThat(gitText(w.work(), "rev-parse", "main")).isEqualTo(commits[0].hex());
+            assertThat(statusPaths(w.work())).isEmpty();
+
+            gitText(w.work(), "push", "-q", w.remote().toString(), commits[0].hex() + ":refs/heads/main", "--force");
+            gitText(w.work(), "push", "-q", w.remote().toString(), commits[1].hex() + ":refs/heads/other");
+            open(w.remote()).moveHead(commits[0], commits[1]);
+            assertThat(gitText(w.remote(), "rev-parse", "refs/heads/main")).isEqualTo(commits[1].hex());
+        }
+    }
+
+    @Nested
+    @DisplayName("GIT-15: the work tree's files and changes")
+    class WorkTreeFiles {
+
+        private Path layout(Path scratch) {
+            Writable w = writable(scratch);
+            Path clone = w.work();
+            write(clone.resolve(".gitignore"), "*.log\nbuild/\n/secret.txt\n");
+            write(clone.resolve("keep.log"), "tracked although ignored\n");
+            write(clone.resolve("kubernetes/staging/values.yaml"), "a: 1\n");
+            write(clone.resolve("kubernetes/prod/values.yaml"), "a: 2\n");
+            write(clone.resolve("to-delete.txt"), "soon gone\n");
+            gitText(clone, "add", "-A");
+            gitText(clone, "add", "-f", "keep.log");
+            gitText(clone, "commit", "-q", "-m", "layout");
+            write(clone.resolve("untracked.yaml"), "u: 1\n");
+            write(clone.resolve("newdir/deeper/file.yml"), "d: 1\n");
+            write(clone.resolve("debug.log"), "ignored\n");
+            write(clone.resolve("build/out.yaml"), "ignored directory\n");
+            write(clone.resolve("secret.txt"), "ignored\n");
+            write(clone.resolve("kubernetes/prod/values.yaml"), "a: 3\n");
+            write(clone.resolve("staged.txt"), "staged\n");
+            gitText(clone, "add", "staged.txt");
+            try {
+                Files.delete(clone.resolve("to-delete.txt"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return clone;
+        }
+
+        @Test
+        @Tag("GIT-15")
+        @DisplayName("GIT-15: workingTreeFiles equals git ls-files --cached --others --exclude-standard, minus deleted files")
+        void files(@TempDir Path scratch) {
+            Path clone = layout(scratch);
+            List<String> expected = new ArrayList<>(new java.util.TreeSet<>(
+                    git.git().lines(clone, "ls-files", "--cached", "--others", "--exclude-standard")));
+            expected.removeAll(git.git().lines(clone, "ls-files", "--deleted"));
+            assertThat(open(clone).workingTreeFiles()).isEqualTo(expected)
+                    .contains("keep.log", "newdir/deeper/file.yml", "untracked.yaml")
+                    .doesNotContain("debug.log", "build/out.yaml", "secret.txt", "to-delete.txt");
+        }
+
+        @Test
+        @Tag("GIT-15")
+        @DisplayName("GIT-15: uncommittedChanges equals the paths of git status --porcelain -uall --no-renames")
+        void changes(@TempDir Path scratch) {
+            Path clone = layout(scratch);
+            assertThat(open(clone).uncommittedChanges()).isEqualTo(statusPaths(clone))
+                    .contains("kubernetes/prod/values.yaml", "staged.txt", "to-delete.txt", "newdir/deeper/file.yml");
+        }
+
+        @Test
+        @Tag("GIT-15")
+        @DisplayName("GIT-15: currentBranch and remotes answer as git symbolic-ref --short HEAD and git remote")
+        void branchAndRemotes(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            gitText(w.work(), "remote", "add", "backup", w.remote().toString());
+            GitRepository repository = open(w.work());
+            assertThat(repository.currentBranch()).contains(gitText(w.work(), "symbolic-ref", "--short", "HEAD"));
+            assertThat(repository.remotes()).isEqualTo(git.git().lines(w.work(), "remote")).containsExactly("backup", "origin");
+            gitText(w.work(), "checkout", "-q", "--detach");
+            assertThat(open(w.work()).currentBranch()).isEmpty();
+            GitRepository bare = open(w.remote());
+            assertThat(bare.currentBranch()).contains("main");
+            assertThat(bare.workingTreeFiles()).isEmpty();
+            assertThat(bare.uncommittedChanges()).isEmpty();
+        }
+    }
+
+    @Nested
+    @DisplayName("GIT-16, GIT-17: fetching and pushing")
+    class FetchingAndPushing {
+
+        @Test
+        @Tag("GIT-16")
+        @DisplayName("GIT-16: fetch gives the remote branch's commit, readable locally, and updates the remote-tracking ref")
+        void fetch(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            Path other = otherClone(scratch, w.remote(), "other");
+            write(other.resolve("services/web/values.yaml"), "version: 2\n");
+            gitText(other, "add", "-A");
+            gitText(other, "commit", "-q", "-m", "moved on");
+            gitText(other, "push", "-q", "origin", "main");
+            String tip = gitText(w.remote(), "rev-parse", "refs/heads/main");
+
+            GitRepository repository = open(w.work());
+            Optional<CommitId> fetched = repository.fetch("origin", "main");
+            assertThat(fetched).contains(CommitId.of(tip));
+            assertThat(git.git().lines(w.work(), "ls-remote", "origin", "refs/heads/main").get(0)).startsWith(tip);
+            assertThat(repository.readFile(fetched.orElseThrow(), "services/web/values.yaml")).hasValueSatisfying(
+                    bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("version: 2\n"));
+            assertThat(gitText(w.work(), "rev-parse", "refs/remotes/origin/main")).isEqualTo(tip);
+            assertThat(gitText(w.work(), "rev-parse", "HEAD")).isNotEqualTo(tip);
+        }
+
+        @Test
+        @Tag("GIT-16")
+        @DisplayName("GIT-16: fetch by path leaves remote-tracking refs alone; a missing branch is empty; bad names are refused")
+        void fetchByPathAndMissing(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            GitRepository repository = open(w.work());
+            String tracking = gitText(w.work(), "rev-parse", "refs/remotes/origin/main");
+            assertThat(repository.fetch(w.remote().toString(), "main"))
+                    .contains(CommitId.of(gitText(w.remote(), "rev-parse", "main")));
+            assertThat(gitText(w.work(), "rev-parse", "refs/remotes/origin/main")).isEqualTo(tracking);
+            assertThat(repository.fetch("origin", "no-such-branch")).isEmpty();
+            assertThatThrownBy(() -> repository.fetch("nowhere", "main")).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("nowhere");
+            assertThatThrownBy(() -> repository.fetch("origin", "bad..name")).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("bad..name");
+        }
+
+        @Test
+        @Tag("GIT-17")
+        @DisplayName("GIT-17: a push of a descendant is OK, the remote ref and the tracking ref follow; again it is UP_TO_DATE")
+        void pushDescendant(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            GitRepository repository = open(w.work());
+            CommitId tip = repository.fetch("origin", "main").orElseThrow();
+            CommitId created = repository.createCommit(Optional.of(tip), List.of(FileChange.write("deploy.txt", utf8("1\n"))), "deploy");
+            PushSpec spec = new PushSpec(created.hex(), "refs/heads/main");
+            assertThat(repository.push("origin", List.of(spec))).singleElement().satisfies(result -> {
+                assertThat(result.destination()).isEqualTo("refs/heads/main");
+                assertThat(result.status()).isEqualTo(PushResult.Status.OK);
+            });
+            assertThat(gitText(w.remote(), "rev-parse", "refs/heads/main")).isEqualTo(created.hex());
+            assertThat(gitText(w.work(), "rev-parse", "refs/remotes/origin/main")).isEqualTo(created.hex());
+            assertThat(gitText(w.remote(), "fsck", "--no-progress", "--no-dangling")).isEmpty();
+            assertThat(repository.push("origin", List.of(spec))).extracting(PushResult::status)
+                    .containsExactly(PushResult.Status.UP_TO_DATE);
+        }
+
+        @Test
+        @Tag("GIT-17")
+        @DisplayName("GIT-17: a push onto a remote that moved is rejected, never forced; the remote ref keeps the other writer's commit")
+        void pushRejectedWhenTheRemoteMoved(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            GitRepository repository = open(w.work());
+            CommitId tip = repository.fetch("origin", "main").orElseThrow();
+            Path other = otherClone(scratch, w.remote(), "other");
+            write(other.resolve("other.txt"), "the other writer\n");
+            gitText(other, "add", "-A");
+            gitText(other, "commit", "-q", "-m", "the other writer");
+            gitText(other, "push", "-q", "origin", "main");
+            String theirs = gitText(w.remote(), "rev-parse", "main");
+
+            CommitId mine = repository.createCommit(Optional.of(tip), List.of(FileChange.write("mine.txt", utf8("me\n"))), "mine");
+            PushResult unknown = repository.push("origin", List.of(new PushSpec(mine.hex(), "refs/heads/main"))).get(0);
+            assertThat(unknown.status()).as("their commit is unknown here: git says fetch first")
+                    .isEqualTo(PushResult.Status.REJECTED_REMOTE_CHANGED);
+            assertThat(unknown.remoteMoved()).isTrue();
+            assertThat(gitText(w.remote(), "rev-parse", "main")).isEqualTo(theirs);
+
+            repository.fetch("origin", "main");
+            PushResult known = repository.push("origin", List.of(new PushSpec(mine.hex(), "refs/heads/main"))).get(0);
+            assertThat(known.status()).isEqualTo(PushResult.Status.REJECTED_NON_FAST_FORWARD);
+            assertThat(gitText(w.remote(), "rev-parse", "main")).isEqualTo(theirs);
+        }
+
+        @Test
+        @Tag("GIT-17")
+        @DisplayName("GIT-17: several specs give results in order; a local ref pushes what it names, an annotated tag its tag object")
+        void severalSpecs(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            GitRepository repository = open(w.work());
+            CommitId head = repository.resolve("HEAD").orElseThrow();
+            repository.createTag("services/web@1.0.0", head, "services/web 1.0.0");
+            List<PushResult> results = repository.push("origin", List.of(
+                    PushSpec.of("refs/tags/services/web@1.0.0"),
+                    new PushSpec("refs/heads/main", "refs/heads/release"),
+                    new PushSpec(head.hex(), "refs/heads/main")));
+            assertThat(results).extracting(PushResult::destination)
+                    .containsExactly("refs/tags/services/web@1.0.0", "refs/heads/release", "refs/heads/main");
+            assertThat(results).extracting(PushResult::status)
+                    .containsExactly(PushResult.Status.OK, PushResult.Status.OK, PushResult.Status.UP_TO_DATE);
+            assertThat(gitText(w.remote(), "cat-file", "-t", "refs/tags/services/web@1.0.0")).isEqualTo("tag");
+            assertThat(gitText(w.remote(), "rev-parse", "refs/heads/release")).isEqualTo(head.hex());
+            assertThatThrownBy(() -> repository.push("origin", List.of(PushSpec.of("refs/heads/absent"))))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("refs/heads/absent");
+        }
+
+        @Test
+        @Tag("GIT-17")
+        @DisplayName("GIT-17: writers racing on one ref either land on top or are told the remote moved: no update is lost")
+        void racingWriters(@TempDir Path scratch) throws Exception {
+            Writable w = writable(scratch);
+            int writers = 4;
+            List<Path> clones = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                Path clone = otherClone(scratch, w.remote(), "writer-" + i);
+                configureWriter(clone);
+                clones.add(clone);
+            }
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+            List<java.util.concurrent.Future<List<PushResult.Status>>> outcomes = new ArrayList<>();
+            try {
+                for (int i = 0; i < writers; i++) {
+                    int writer = i;
+                    outcomes.add(pool.submit(() -> {
+                        List<PushResult.Status> seen = new ArrayList<>();
+                        try (GitRepository repository = backend.open(clones.get(writer))) {
+                            start.await();
+                            for (int attempt = 0; attempt < 200; attempt++) {
+                                CommitId tip = repository.fetch("origin", "main").orElseThrow();
+                                CommitId mine = repository.createCommit(Optional.of(tip),
+                                        List.of(FileChange.write("writers/" + writer + ".txt", utf8("writer " + writer + "\n"))),
+                                        "writer " + writer);
+                                PushResult.Status status = repository.push("origin",
+                                        List.of(new PushSpec(mine.hex(), "refs/heads/main"))).get(0).status();
+                                seen.add(status);
+                                if (status == PushResult.Status.OK) {
+                                    return seen;
+                                }
+                                if (status == PushResult.Status.REJECTED_OTHER) {
+                                    return seen;
+                                }
+                            }
+                        }
+                        return seen;
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<List<PushResult.Status>> outcome : outcomes) {
+                    List<PushResult.Status> seen = outcome.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(seen).last().isEqualTo(PushResult.Status.OK);
+                    assertThat(seen.subList(0, seen.size() - 1)).allSatisfy(status -> assertThat(status)
+                            .isIn(PushResult.Status.REJECTED_NON_FAST_FORWARD, PushResult.Status.REJECTED_REMOTE_CHANGED));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            String tip = gitText(w.remote(), "rev-parse", "main");
+            assertThat(git.git().lines(w.remote(), "ls-tree", "-r", "--name-only", tip, "writers/"))
+                    .containsExactly("writers/0.txt", "writers/1.txt", "writers/2.txt", "writers/3.txt");
+            assertThat(git.git().lines(w.remote(), "log", "--format=%s", "-" + writers, tip))
+                    .containsExactlyInAnyOrder("writer 0", "writer 1", "writer 2", "writer 3");
+        }
+    }
+
+    @Nested
+    @DisplayName("GIT-20: the files of a commit")
+    class ListingFiles {
+
+        @Test
+        @Tag("GIT-20")
+        @DisplayName("GIT-20: listFiles equals git ls-tree -r --name-only at every commit of the main history")
+        void likeLsTree() {
+            GitRepository repository = open(world.main());
+            for (String name : List.of("m0", "m1", "m6", "m7", "m10", "m12", "m13", "u0")) {
+                String commit = world.commit(name);
+                assertThat(repository.listFiles(CommitId.of(commit))).as("listFiles(%s)", name)
+                        .isEqualTo(git.git().lines(world.main(), "ls-tree", "-r", "--name-only", commit));
+            }
+            assertThatThrownBy(() -> repository.listFiles(ABSENT)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining(ABSENT.hex());
+        }
+    }
+
+    @Nested
+    @DisplayName("GIT-18: tags")
+    class CreatingTags {
+
+        @Test
+        @Tag("GIT-18")
+        @DisplayName("GIT-18: createTag makes an annotated tag at the target, tagged by the committer identity")
+        void annotated(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            GitRepository repository = open(w.work());
+            CommitId head = repository.resolve("HEAD").orElseThrow();
+            GitTag tag = repository.createTag("services/web@1.2.3", head, "services/web 1.2.3");
+            assertThat(tag).isEqualTo(new GitTag("services/web@1.2.3", head, true));
+            assertThat(gitText(w.work(), "cat-file", "-t", "refs/tags/services/web@1.2.3")).isEqualTo("tag");
+            assertThat(gitText(w.work(), "rev-parse", "services/web@1.2.3^{commit}")).isEqualTo(head.hex());
+            assertThat(gitText(w.work(), "for-each-ref", "--format=%(taggername) %(taggeremail)|%(contents:subject)",
+                    "refs/tags/services/web@1.2.3")).isEqualTo(WRITER_NAME + " <" + WRITER_EMAIL + ">|services/web 1.2.3");
+            assertThat(repository.tags()).contains(tag);
+        }
+
+        @Test
+        @Tag("GIT-18")
+        @DisplayName("GIT-18: creating it again at the same commit returns it unchanged; at another commit it is refused")
+        void idempotentAndConflicting(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            GitRepository repository = open(w.work());
+            CommitId head = repository.resolve("HEAD").orElseThrow();
+            CommitId parent = repository.resolve("HEAD~1").orElseThrow();
+            repository.createTag("v2", head, "first");
+            String object = gitText(w.work(), "rev-parse", "refs/tags/v2");
+            assertThat(repository.createTag("v2", head, "another message")).isEqualTo(new GitTag("v2", head, true));
+            assertThat(gitText(w.work(), "rev-parse", "refs/tags/v2")).isEqualTo(object);
+            assertThatThrownBy(() -> repository.createTag("v2", parent, "moved"))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("v2").hasMessageContaining(head.hex()).hasMessageContaining(parent.hex());
+            gitText(w.work(), "tag", "light", head.hex());
+            assertThat(repository.createTag("light", head, "x")).isEqualTo(new GitTag("light", head, false));
+            for (String bad : List.of("bad..name", "with space", "end.lock", "")) {
+                assertThat(git.git().run(w.work(), "check-ref-format", "refs/tags/" + bad).ok()).as(bad).isFalse();
+                assertThatThrownBy(() -> repository.createTag(bad, head, "x")).as(bad).isInstanceOf(InvalidInputException.class);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("GIT-19: unreachable remotes and credentials")
+    class RemoteFailures {
+
+        private static final String SECRET = "s3cr3t-t0ken-value";
+
+        @Test
+        @Tag("GIT-19")
+        @DisplayName("GIT-19: an unreachable remote is a BackendException naming it without the credentials in its URL")
+        void noCredentialsInErrors(@TempDir Path scratch) {
+            Writable w = writable(scratch);
+            String url = "http://deployer:" + SECRET + "@127.0.0.1:9/platform.git";
+            gitText(w.work(), "remote", "add", "private", url);
+            GitRepository repository = open(w.work());
+            CommitId head = repository.resolve("HEAD").orElseThrow();
+            List<Runnable> operations = List.of(
+                    () -> repository.fetch("private", "main"),
+                    () -> repository.push("private", List.of(new PushSpec(head.hex(), "refs/heads/main"))),
+                    () -> repository.fetch(url, "main"),
+                    () -> repository.fetch("http://" + SECRET + "@127.0.0.1:9/platform.git", "main"));
+            for (Runnable operation : operations) {
+                Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(operation::run);
+                assertThat(thrown).isInstanceOf(dev.slipway.api.BackendException.class).hasMessageContaining("127.0.0.1");
+                for (Throwable t = thrown; t != null; t = t.getCause()) {
+                    assertThat(t.getMessage()).doesNotContain(SECRET);
+                    assertThat(String.valueOf(t)).doesNotContain(SECRET);
+                }
+            }
         }
     }
 

@@ -3,12 +3,15 @@ package dev.slipway.git.jgit.internal;
 import dev.slipway.api.BackendException;
 import dev.slipway.api.CommitId;
 import dev.slipway.api.InvalidInputException;
+import dev.slipway.spi.FileChange;
 import dev.slipway.spi.GitCommit;
 import dev.slipway.spi.GitRepository;
 import dev.slipway.spi.GitTag;
+import dev.slipway.spi.PushSpec;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,22 +20,32 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TagBuilder;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevFlag;
 import org.eclipse.jgit.revwalk.RevObject;
@@ -44,6 +57,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.util.SystemReader;
 
 /**
  * A repository read through JGit: one {@link ObjectReader} per open repository, and one commit-graph walk
@@ -56,6 +70,8 @@ public final class JGitRepository implements GitRepository {
     private final ObjectReader reader;
     private final RevWalk graph;
     private final String location;
+    private final WorkTree workTree;
+    private final Remotes remotes;
 
     private JGitRepository(Repository repository) {
         this.repository = repository;
@@ -65,6 +81,8 @@ public final class JGitRepository implements GitRepository {
         this.location = repository.isBare() || repository.getWorkTree() == null
                 ? repository.getDirectory().getPath()
                 : repository.getWorkTree().getPath();
+        this.workTree = new WorkTree(repository, location);
+        this.remotes = new Remotes(repository, name -> SystemReader.getInstance().getenv(name), location);
     }
 
     /** Opens the repository holding a directory, as git discovers it. */
@@ -286,6 +304,24 @@ public final class JGitRepository implements GitRepository {
     }
 
     @Override
+    public List<String> listFiles(CommitId commit) {
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.addTree(commit(graph(), commit).getTree());
+            walk.setRecursive(true);
+            List<String> files = new ArrayList<>();
+            while (walk.next()) {
+                if ((walk.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_GITLINK) {
+                    files.add(walk.getPathString());
+                }
+            }
+            files.sort(null);
+            return List.copyOf(files);
+        } catch (IOException e) {
+            throw io(e);
+        }
+    }
+
+    @Override
     public List<String> subdirectories(CommitId commit, String directory) {
         checkPath(directory);
         try {
@@ -435,6 +471,218 @@ public final class JGitRepository implements GitRepository {
             }
         }
         return false;
+    }
+
+    @Override
+    public CommitId createCommit(Optional<CommitId> parent, List<FileChange> changes, String message) {
+        Objects.requireNonNull(parent, "parent");
+        Objects.requireNonNull(changes, "changes");
+        Objects.requireNonNull(message, "message");
+        Set<String> paths = new HashSet<>();
+        for (FileChange change : changes) {
+            if (!paths.add(change.path())) {
+                throw new InvalidInputException(change.path(), "two changes name \"" + change.path()
+                        + "\"; give at most one change per path");
+            }
+        }
+        try (ObjectInserter inserter = repository.newObjectInserter()) {
+            RevCommit base = parent.isPresent() ? commit(graph(), parent.get()) : null;
+            DirCache tree = base == null ? DirCache.newInCore() : DirCache.read(reader, base.getTree());
+            DirCacheEditor editor = tree.editor();
+            for (FileChange change : changes) {
+                String path = change.path();
+                Optional<byte[]> content = change.content();
+                if (content.isEmpty()) {
+                    editor.add(new DirCacheEditor.DeletePath(path));
+                    editor.add(new DirCacheEditor.DeleteTree(path));
+                    continue;
+                }
+                ObjectId blob = inserter.insert(Constants.OBJ_BLOB, content.get());
+                DirCacheEntry existing = tree.getEntry(path);
+                FileMode mode = existing != null && existing.getFileMode() == FileMode.EXECUTABLE_FILE
+                        ? FileMode.EXECUTABLE_FILE : FileMode.REGULAR_FILE;
+                editor.add(new DirCacheEditor.PathEdit(path) {
+                    @Override
+                    public void apply(DirCacheEntry entry) {
+                        entry.setFileMode(mode);
+                        entry.setObjectId(blob);
+                    }
+                });
+            }
+            editor.finish();
+            ObjectId treeId = tree.writeTree(inserter);
+            Identity identity = identity();
+            Instant now = Instant.now();
+            CommitBuilder builder = new CommitBuilder();
+            builder.setTreeId(treeId);
+            if (base != null) {
+                builder.setParentId(base);
+            }
+            builder.setAuthor(identity.person(Identity.Role.AUTHOR, now));
+            builder.setCommitter(identity.person(Identity.Role.COMMITTER, now));
+            builder.setEncoding(StandardCharsets.UTF_8);
+            builder.setMessage(message.endsWith("\n") ? message : message + "\n");
+            ObjectId id = inserter.insert(builder);
+            inserter.flush();
+            return new CommitId(id.name());
+        } catch (IOException e) {
+            throw new BackendException("cannot write a commit into the git repository at " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Identity identity() {
+        SystemReader system = SystemReader.getInstance();
+        String home = system.getenv("HOME");
+        Path homeDirectory = home != null && !home.isEmpty() ? Path.of(home)
+                : system.getProperty("user.home") == null ? null : Path.of(system.getProperty("user.home"));
+        return new Identity(system::getenv, repository.getConfig(), homeDirectory, IsolatedSystemReader.isInstalled(), location);
+    }
+
+    @Override
+    public void moveHead(CommitId expected, CommitId target) {
+        Objects.requireNonNull(expected, "expected");
+        Objects.requireNonNull(target, "target");
+        try {
+            RevWalk walk = graph();
+            RevCommit from = commit(walk, expected);
+            RevCommit to = commit(walk, target);
+            Ref head = repository.exactRef(Constants.HEAD);
+            ObjectId current = head == null ? null : head.getObjectId();
+            if (current == null || !current.equals(from)) {
+                throw new InvalidInputException(expected.hex(), "HEAD of the git repository at " + location + " is at "
+                        + (current == null ? "no commit" : current.name()) + ", not at " + expected.hex()
+                        + ": it moved meanwhile; run the command again");
+            }
+            if (!repository.isBare()) {
+                workTree.checkout(from, to);
+            }
+            RefUpdate update = repository.updateRef(Constants.HEAD);
+            update.setExpectedOldObjectId(from);
+            update.setNewObjectId(to);
+            update.setForceUpdate(true);
+            update.setRefLogMessage("slipway: moving to " + to.name(), false);
+            RefUpdate.Result result = update.update();
+            switch (result) {
+                case NEW, FORCED, FAST_FORWARD, NO_CHANGE -> {
+                }
+                default -> throw new BackendException("cannot move HEAD of the git repository at " + location + " from "
+                        + from.name() + " to " + to.name() + ": " + result.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + " (another process may be using the repository); the work tree is at " + to.name());
+            }
+        } catch (IOException e) {
+            throw workTree.io("move HEAD", e);
+        }
+    }
+
+    @Override
+    public List<String> workingTreeFiles() {
+        try {
+            return workTree.files();
+        } catch (IOException e) {
+            throw workTree.io("list the work tree", e);
+        }
+    }
+
+    @Override
+    public List<String> uncommittedChanges() {
+        try {
+            return workTree.changes();
+        } catch (IOException e) {
+            throw workTree.io("compare the work tree with HEAD", e);
+        }
+    }
+
+    @Override
+    public Optional<String> currentBranch() {
+        try {
+            Ref head = repository.exactRef(Constants.HEAD);
+            if (head == null || !head.isSymbolic()) {
+                return Optional.empty();
+            }
+            String name = head.getTarget().getName();
+            return Optional.of(name.startsWith(Constants.R_HEADS) ? name.substring(Constants.R_HEADS.length()) : name);
+        } catch (IOException e) {
+            throw io(e);
+        }
+    }
+
+    @Override
+    public List<String> remotes() {
+        return remotes.names();
+    }
+
+    @Override
+    public Optional<CommitId> fetch(String remote, String branch) {
+        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(branch, "branch");
+        return remotes.fetch(remote, branch);
+    }
+
+    @Override
+    public List<dev.slipway.spi.PushResult> push(String remote, List<PushSpec> specs) {
+        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(specs, "specs");
+        return remotes.push(remote, List.copyOf(specs));
+    }
+
+    @Override
+    public GitTag createTag(String name, CommitId target, String message) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(message, "message");
+        String refName = Constants.R_TAGS + name;
+        if (name.isEmpty() || !Repository.isValidRefName(refName)) {
+            throw new InvalidInputException(name, "invalid tag name \"" + name + "\": git refuses it as refs/tags/" + name
+                    + "; expected a name like services/web@1.2.3 (no spaces, '..', '~', '^', ':', '?', '*', '[', '\\')");
+        }
+        try {
+            RevCommit commit = commit(graph(), target);
+            Optional<GitTag> existing = existingTag(name, target);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            ObjectId tagId;
+            try (ObjectInserter inserter = repository.newObjectInserter()) {
+                TagBuilder tag = new TagBuilder();
+                tag.setTag(name);
+                tag.setObjectId(commit);
+                tag.setTagger(identity().person(Identity.Role.COMMITTER, Instant.now()));
+                tag.setMessage(message.endsWith("\n") ? message : message + "\n");
+                tagId = inserter.insert(tag);
+                inserter.flush();
+            }
+            RefUpdate update = repository.updateRef(refName);
+            update.setExpectedOldObjectId(ObjectId.zeroId());
+            update.setNewObjectId(tagId);
+            update.setRefLogMessage("slipway: tag " + name, false);
+            RefUpdate.Result result = update.update();
+            if (result == RefUpdate.Result.NEW) {
+                return new GitTag(name, target, true);
+            }
+            // another writer created it meanwhile: the same rules apply to what it wrote
+            return existingTag(name, target).orElseThrow(() -> new BackendException("cannot create the tag " + name
+                    + " in the git repository at " + location + ": " + result.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        } catch (IOException e) {
+            throw new BackendException("cannot create the tag " + name + " in the git repository at " + location + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The tag when it exists and peels to the target; an error when it peels elsewhere; empty when absent. */
+    private Optional<GitTag> existingTag(String name, CommitId target) throws IOException {
+        Ref ref = repository.exactRef(Constants.R_TAGS + name);
+        if (ref == null || ref.getObjectId() == null) {
+            return Optional.empty();
+        }
+        RevWalk walk = graph();
+        RevObject object = walk.parseAny(ref.getObjectId());
+        RevObject peeled = walk.peel(object);
+        if (peeled.name().equals(target.hex())) {
+            return Optional.of(new GitTag(name, target, object instanceof RevTag));
+        }
+        throw new InvalidInputException(name, "the tag " + name + " already exists in the git repository at " + location
+                + " and points to " + (peeled instanceof RevCommit ? "commit " : "object ") + peeled.name() + ", not to commit "
+                + target.hex() + "; tags are never moved: delete it first if it is wrong, or release another version");
     }
 
     @Override
