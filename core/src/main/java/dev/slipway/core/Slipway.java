@@ -27,12 +27,12 @@ import dev.slipway.core.config.EnvironmentConfig;
 import dev.slipway.core.config.EnvironmentSource;
 import dev.slipway.core.config.ServiceConfig;
 import dev.slipway.core.config.SlipwayConfig;
-import dev.slipway.core.internal.AtomicWrite;
 import dev.slipway.core.internal.BackendDiscovery;
 import dev.slipway.core.internal.ReleaseEngine;
 import dev.slipway.core.internal.CommitSource;
 import dev.slipway.core.internal.GitOpsFlow;
 import dev.slipway.core.internal.History;
+import dev.slipway.core.manifest.AtomicFiles;
 import dev.slipway.core.manifest.ManifestSource;
 import dev.slipway.core.manifest.MarkerIndex;
 import dev.slipway.core.manifest.MarkerLocation;
@@ -501,7 +501,14 @@ public final class Slipway implements AutoCloseable {
                 }
                 writes.put(target, next);
             }
-            AtomicWrite.writeAll(writes);
+            for (Path target : writes.keySet()) {
+                try {
+                    Files.createDirectories(target.getParent());   // .slipway/ on the first release
+                } catch (IOException e) {
+                    throw new BackendException("cannot create " + target.getParent() + ": " + e, e);
+                }
+            }
+            AtomicFiles.writeAll(writes);
             return plan;
         });
     }

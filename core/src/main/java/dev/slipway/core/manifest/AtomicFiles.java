@@ -15,7 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -64,10 +67,45 @@ public final class AtomicFiles {
     static void write(Path target, byte[] content, Runnable halfway) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(content, "content");
+        Staged staged = stage(target, content, halfway);
+        try {
+            staged.replaceTarget();
+        } finally {
+            staged.discard();
+        }
+    }
+
+    /**
+     * Writes a group of files: every content goes to its temporary file first, and only when all are written
+     * are they renamed over their targets, so a failure while writing changes none of the targets. Each file
+     * is written as {@link #write(Path, byte[])} writes one.
+     *
+     * @param files the targets and their new bytes, renamed in the map's order
+     * @throws BackendException if a file cannot be written (every temporary file is then removed)
+     */
+    public static void writeAll(Map<Path, byte[]> files) {
+        Objects.requireNonNull(files, "files");
+        List<Staged> staged = new ArrayList<>(files.size());
+        try {
+            for (Map.Entry<Path, byte[]> e : files.entrySet()) {
+                staged.add(stage(Objects.requireNonNull(e.getKey(), "target"),
+                        Objects.requireNonNull(e.getValue(), "content"), null));
+            }
+            for (Staged s : staged) {
+                s.replaceTarget();
+            }
+        } finally {
+            staged.forEach(Staged::discard);
+        }
+    }
+
+    /** Writes the content to a new temporary file beside the target, with the target's permissions. */
+    private static Staged stage(Path target, byte[] content, Runnable halfway) {
         Path real = resolve(target);
         Path dir = real.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + real.getFileName() + "." + HexFormat.of().formatHex(randomBytes()) + TEMP_SUFFIX);
-        boolean moved = false;
+        Staged staged = new Staged(target, real, temp);
+        boolean written = false;
         try {
             Set<PosixFilePermission> permissions = permissions(real);
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -87,18 +125,47 @@ public final class AtomicFiles {
             if (permissions != null) {
                 Files.getFileAttributeView(temp, PosixFileAttributeView.class).setPermissions(permissions);
             }
-            try {
-                Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new BackendException("cannot replace " + target + " atomically: the file system does not"
-                        + " support an atomic rename", e);
-            }
-            moved = true;
+            written = true;
+            return staged;
         } catch (FileAlreadyExistsException e) {
             throw new BackendException("cannot write " + target + ": the temporary file " + temp + " exists", e);
         } catch (IOException e) {
             throw new BackendException("cannot write " + target + ": " + e, e);
         } finally {
+            if (!written) {
+                staged.discard();
+            }
+        }
+    }
+
+    /** A temporary file holding a target's new content, not yet renamed over it. */
+    private static final class Staged {
+
+        private final Path target;
+        private final Path real;
+        private final Path temp;
+        private boolean moved;
+
+        Staged(Path target, Path real, Path temp) {
+            this.target = target;
+            this.real = real;
+            this.temp = temp;
+        }
+
+        void replaceTarget() {
+            try {
+                Files.move(temp, real, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new BackendException("cannot replace " + target + " atomically: the file system does not"
+                        + " support an atomic rename", e);
+            } catch (IOException e) {
+                throw new BackendException("cannot write " + target + ": " + e, e);
+            }
+            moved = true;
+        }
+
+        /** Removes the temporary file unless it became the target. */
+        void discard() {
             if (!moved) {
                 try {
                     Files.deleteIfExists(temp);

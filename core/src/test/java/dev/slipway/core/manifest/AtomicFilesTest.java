@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -69,5 +71,44 @@ class AtomicFilesTest {
         }
         assertThatThrownBy(() -> AtomicFiles.write(dir.resolve("missing/x.yaml"), new byte[] {1}))
                 .isInstanceOf(BackendException.class);
+    }
+
+    @Test
+    @DisplayName("writeAll replaces every file of a group")
+    void writesAGroup() throws Exception {
+        Path a = dir.resolve("a.md");
+        Files.writeString(a, "old a");
+        Path b = dir.resolve("b.json");
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(a, "new a".getBytes(StandardCharsets.UTF_8));
+        files.put(b, "new b".getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeAll(files);
+        assertThat(a).hasContent("new a");
+        assertThat(b).hasContent("new b");
+        try (Stream<Path> listed = Files.list(dir)) {
+            assertThat(listed).containsExactlyInAnyOrder(a, b);
+        }
+    }
+
+    @Test
+    @DisplayName("writeAll changes no file of the group when one cannot be written, and leaves no temporary file")
+    void groupFailure() throws Exception {
+        Path a = dir.resolve("a.md");
+        Files.writeString(a, "old a");
+        Path blocked = dir.resolve("blocked.json");
+        Files.createDirectory(blocked);
+        Files.writeString(blocked.resolve("keep"), "x");
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(a, "new a".getBytes(StandardCharsets.UTF_8));
+        files.put(dir.resolve("missing/c.md"), new byte[] {1});
+        files.put(blocked, new byte[] {2});
+        assertThatThrownBy(() -> AtomicFiles.writeAll(files))
+                .isInstanceOf(BackendException.class)
+                .hasMessageContaining("c.md");
+        assertThat(a).hasContent("old a");
+        assertThat(blocked.resolve("keep")).hasContent("x");
+        try (Stream<Path> listed = Files.list(dir)) {
+            assertThat(listed).containsExactlyInAnyOrder(a, blocked);
+        }
     }
 }
