@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,10 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * The Argo CD v3.5.1 API contract ({@code ../shared/contracts/argocd-swagger.json}, Swagger 2.0) as a checker:
+ * The Argo CD v3.5.1 API contract ({@code argocd-swagger.json} in the test resources, the same file as the shared contract; Swagger 2.0) as a checker:
  * which path templates, methods, query parameters, request fields and response fields exist. Tests feed
  * it what the adapter actually sent (recorded by the fake) and read (noted by the adapter), and what the
  * fake answered, and get back every discrepancy.
@@ -32,18 +30,17 @@ final class SwaggerContract {
     }
 
     /**
-     * Loads the contract from {@code slipway.contracts} (set by the build), or aborts the test saying where
-     * it was looked for.
+     * Loads the contract from the test resources ({@code /argocd-swagger.json}, a copy of the workplace's
+     * {@code ../shared/contracts/argocd-swagger.json}), so that every clone checks against it.
      *
      * @return the contract
      */
     static SwaggerContract load() {
-        Path dir = Path.of(System.getProperty("slipway.contracts", "../../shared/contracts"));
-        Path file = dir.resolve("argocd-swagger.json");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "the Argo CD API contract is not at " + file.toAbsolutePath()
-                + " (a clone outside the Slipway workplace): the traffic cannot be checked against it");
-        try {
-            return new SwaggerContract(new ObjectMapper().readTree(file.toFile()));
+        try (InputStream in = SwaggerContract.class.getResourceAsStream("/argocd-swagger.json")) {
+            if (in == null) {
+                throw new IllegalStateException("argocd-swagger.json is missing from the test resources");
+            }
+            return new SwaggerContract(new ObjectMapper().readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
